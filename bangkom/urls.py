@@ -1,0 +1,10 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("akun/", include("bangkom.accounts.urls")),
+    path("organisasi/", include("bangkom.organisation.urls")),
+    path("kompetensi/", include("bangkom.competencies.urls")),
+    path("api/v1/", include("bangkom.api.urls")),
+    path("", include("bangkom.core.urls")),
+]
