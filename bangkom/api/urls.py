@@ -1,3 +1,5 @@
 from django.urls import path
 
-urlpatterns: list = []
+from bangkom.api.api import api
+
+urlpatterns = [path("", api.urls)]

@@ -1,0 +1,59 @@
+"""Turning ids in a request into objects, always through the access helpers.
+
+An id in the path that the user cannot see is a 404 (the object might as well not exist). An id
+in the body or in a filter is different: the request itself is wrong, so it is a 422 naming the
+field, in the same shape as any other invalid field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+
+from bangkom.api.errors import field_error
+from bangkom.organisation.models import Wilayah
+
+T = TypeVar("T")
+
+
+def acting_user(request: HttpRequest) -> Any:
+    """The user the request authenticated as (session or token)."""
+    return request.auth  # type: ignore[attr-defined]
+
+
+def resolve_ref(
+    field: str,
+    getter: Callable[..., T],
+    request: HttpRequest,
+    pk: object,
+    *,
+    for_write: bool = False,
+) -> T:
+    """``getter(user, pk, for_write=...)`` with "not visible" reported as a 422 on ``field``;
+    "visible but not writable" stays a 403."""
+    try:
+        return getter(acting_user(request), pk, for_write=for_write)
+    except Http404 as exc:
+        raise field_error(
+            field, _("Data dengan id %s tidak ditemukan atau di luar wewenang Anda.") % pk
+        ) from exc
+
+
+def resolve_optional_ref(
+    field: str, getter: Callable[..., T], request: HttpRequest, pk: int | None
+) -> T | None:
+    """:func:`resolve_ref` for a field that may be ``null``."""
+    return None if pk is None else resolve_ref(field, getter, request, pk)
+
+
+def resolve_wilayah(field: str, kode: str | None) -> Wilayah | None:
+    """Region codes are public reference data, visible to everyone."""
+    if not kode:
+        return None
+    wilayah = Wilayah.objects.filter(kode=kode.strip()).first()
+    if wilayah is None:
+        raise field_error(field, _("Kode wilayah %s tidak dikenal.") % kode)
+    return wilayah
