@@ -28,6 +28,7 @@ from typing import Any
 
 __all__ = [
     "ELEMENTS",
+    "ELEMENT_CODES",
     "GRADES",
     "IkmError",
     "IkmResult",
@@ -35,6 +36,7 @@ __all__ = [
     "compute_ikm",
     "grade",
     "krejcie_morgan",
+    "round_half_up",
 ]
 
 # The order of the regulation's sample questionnaire, which survey files follow: sarana dan
