@@ -64,12 +64,12 @@ class Scope:
         return any(path.startswith(p) for p in self.opd_paths(instansi_id))
 
     def role_labels(self) -> list[str]:
-        labels = [Role(r).label for r in Role.values if r in self.roles]
+        labels = [str(Role(r).label) for r in Role.values if r in self.roles]
         if self.is_supervisor:
             labels.append("Atasan langsung")
         if self.employee_id:
             labels.append("ASN")
-        return [str(label) for label in labels]
+        return labels
 
 
 ANONYMOUS = Scope(user_id=None)
@@ -128,7 +128,9 @@ def _compute(user: Any) -> Scope:
             employee_id = None
         else:
             employee_instansi_id = employee.instansi_id
-            subordinates = Employee.objects.filter(supervisor_id=employee_id, is_active=True).count()
+            subordinates = Employee.objects.filter(
+                supervisor_id=employee_id, is_active=True
+            ).count()
     return Scope(
         user_id=user.pk,
         superadmin_national=national,

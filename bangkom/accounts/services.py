@@ -29,15 +29,21 @@ def user_create(
     if employee is not None and User.objects.filter(employee=employee).exists():
         raise ServiceError({"employee": _("Pegawai ini sudah memiliki akun.")})
     with transaction.atomic():
-        user = User(username=username, nama=nama or (employee.display_name if employee else ""),
-                    email=email, employee=employee)
+        user = User(
+            username=username,
+            nama=nama or (employee.display_name if employee else ""),
+            email=email,
+            employee=employee,
+        )
         if password:
             user.set_password(password)
         else:
             user.set_unusable_password()
         user.save()
         audit_event(
-            actor=acting_user, action="user.create", target=user,
+            actor=acting_user,
+            action="user.create",
+            target=user,
             instansi=employee.instansi if employee else None,
             after=snapshot(user, ["username", "nama", "email", "employee", "is_active"]),
         )
@@ -68,13 +74,23 @@ def role_assign(
         raise ServiceError({"role": _("Peran tidak dikenal: %s") % role})
     with transaction.atomic():
         assignment, _created = RoleAssignment.objects.get_or_create(
-            user=user, role=role, instansi=instansi, unit=unit,
+            user=user,
+            role=role,
+            instansi=instansi,
+            unit=unit,
             region=region if role == Role.SUPERADMIN else None,
         )
         audit_event(
-            actor=acting_user, action="role.assign", target=user, instansi=instansi,
-            after={"role": role, "instansi": getattr(instansi, "pk", None),
-                   "unit": getattr(unit, "pk", None), "region": getattr(region, "pk", None)},
+            actor=acting_user,
+            action="role.assign",
+            target=user,
+            instansi=instansi,
+            after={
+                "role": role,
+                "instansi": getattr(instansi, "pk", None),
+                "unit": getattr(unit, "pk", None),
+                "region": getattr(region, "pk", None),
+            },
         )
     return assignment
 
@@ -88,8 +104,12 @@ def api_token_create(*, user: User, name: str, acting_user: Any) -> tuple[ApiTok
         token = ApiToken(user=user, name=name.strip())
         token.set_key(raw)
         token.save()
-        audit_event(actor=acting_user, action="api_token.create", target=token,
-                    after={"name": token.name, "prefix": token.prefix})
+        audit_event(
+            actor=acting_user,
+            action="api_token.create",
+            target=token,
+            after={"name": token.name, "prefix": token.prefix},
+        )
     return token, raw
 
 
@@ -97,5 +117,9 @@ def api_token_revoke(*, token: ApiToken, acting_user: Any) -> None:
     with transaction.atomic():
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
-        audit_event(actor=acting_user, action="api_token.revoke", target=token,
-                    after={"revoked_at": token.revoked_at.isoformat()})
+        audit_event(
+            actor=acting_user,
+            action="api_token.revoke",
+            target=token,
+            after={"revoked_at": token.revoked_at.isoformat()},
+        )

@@ -98,6 +98,9 @@ class ClassDefaultLevel(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.get_kelas_display()} → level {self.level}"
+
 
 class StandardSource(models.TextChoices):
     KELAS = "kelas", _("Bawaan kelas jabatan")
@@ -111,9 +114,7 @@ class PositionStandard(models.Model):
     position = models.ForeignKey(
         "organisation.Position", on_delete=models.CASCADE, related_name="standards"
     )
-    competency = models.ForeignKey(
-        Competency, on_delete=models.PROTECT, related_name="standards"
-    )
+    competency = models.ForeignKey(Competency, on_delete=models.PROTECT, related_name="standards")
     required_level = models.PositiveSmallIntegerField(_("level dipersyaratkan"))
     source = models.CharField(_("sumber"), max_length=8, choices=StandardSource.choices)
 

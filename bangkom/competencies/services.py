@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils.translation import gettext as _
 
 from bangkom.competencies.models import (
@@ -47,7 +47,10 @@ DEFAULT_CLASS_LEVELS: dict[str, int] = {
 def dictionary_load(*, acting_user: Any = None, path: Path = DICTIONARY_PATH) -> int:
     """Load (or refresh) the official managerial and socio-cultural dictionary. Idempotent."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    kinds = {"manajerial": CompetencyKind.MANAJERIAL, "sosial_kultural": CompetencyKind.SOSIAL_KULTURAL}
+    kinds = {
+        "manajerial": CompetencyKind.MANAJERIAL,
+        "sosial_kultural": CompetencyKind.SOSIAL_KULTURAL,
+    }
     count = 0
     with transaction.atomic():
         for item in data["kompetensi"]:
@@ -69,15 +72,20 @@ def dictionary_load(*, acting_user: Any = None, path: Path = DICTIONARY_PATH) ->
                 )
             if created:
                 audit_event(
-                    actor=acting_user, action="competency.load", target=competency,
-                    after=snapshot(competency), note=data.get("sumber", ""),
+                    actor=acting_user,
+                    action="competency.load",
+                    target=competency,
+                    after=snapshot(competency),
+                    note=data.get("sumber", ""),
                 )
             count += 1
     return count
 
 
 def class_defaults_ensure(*, instansi: Instansi) -> None:
-    existing = set(ClassDefaultLevel.objects.filter(instansi=instansi).values_list("kelas", flat=True))
+    existing = set(
+        ClassDefaultLevel.objects.filter(instansi=instansi).values_list("kelas", flat=True)
+    )
     ClassDefaultLevel.objects.bulk_create(
         [
             ClassDefaultLevel(instansi=instansi, kelas=kelas, level=level)
@@ -99,8 +107,12 @@ def class_default_set(*, instansi: Instansi, kelas: str, level: int, acting_user
         row.level = level
         row.save()
         audit_event(
-            actor=acting_user, action="class_default.update", target=row, instansi=instansi,
-            before=before, after=snapshot(row),
+            actor=acting_user,
+            action="class_default.update",
+            target=row,
+            instansi=instansi,
+            before=before,
+            after=snapshot(row),
             target_type="competencies.classdefaultlevel",
         )
         for position in Position.objects.filter(instansi=instansi, kelas=kelas):
@@ -108,7 +120,9 @@ def class_default_set(*, instansi: Instansi, kelas: str, level: int, acting_user
 
 
 def _class_level(position: Position) -> int:
-    row = ClassDefaultLevel.objects.filter(instansi_id=position.instansi_id, kelas=position.kelas).first()
+    row = ClassDefaultLevel.objects.filter(
+        instansi_id=position.instansi_id, kelas=position.kelas
+    ).first()
     return row.level if row else DEFAULT_CLASS_LEVELS[position.kelas]
 
 
@@ -147,13 +161,20 @@ def standard_rederive(*, position: Position, acting_user: Any) -> None:
             line = current.get(competency_id)
             if line is None:
                 PositionStandard.objects.create(
-                    position=position, competency_id=competency_id, required_level=level, source=source
+                    position=position,
+                    competency_id=competency_id,
+                    required_level=level,
+                    source=source,
                 )
-            elif line.source != StandardSource.MANUAL and (line.required_level, line.source) != (level, source):
+            elif line.source != StandardSource.MANUAL and (line.required_level, line.source) != (
+                level,
+                source,
+            ):
                 line.required_level, line.source = level, source
                 line.save(update_fields=["required_level", "source"])
         stale = [
-            cid for cid, line in current.items()
+            cid
+            for cid, line in current.items()
             if cid not in wanted and line.source != StandardSource.MANUAL
         ]
         PositionStandard.objects.filter(position=position, competency_id__in=stale).delete()
@@ -163,8 +184,12 @@ def standard_rederive(*, position: Position, acting_user: Any) -> None:
         }
         if before != after:
             audit_event(
-                actor=acting_user, action="standard.derive", target=position,
-                instansi=position.instansi, before=before, after=after,
+                actor=acting_user,
+                action="standard.derive",
+                target=position,
+                instansi=position.instansi,
+                before=before,
+                after=after,
             )
 
 
@@ -190,14 +215,20 @@ def standard_set(
             )
         line = PositionStandard.objects.filter(position=position, competency=competency).first()
         audit_event(
-            actor=acting_user, action="standard.set", target=position, instansi=position.instansi,
-            before=before, after={competency.kode: line.required_level if line else None},
+            actor=acting_user,
+            action="standard.set",
+            target=position,
+            instansi=position.instansi,
+            before=before,
+            after={competency.kode: line.required_level if line else None},
         )
 
 
 def _check_competency_usable(instansi: Instansi, competency: Competency) -> None:
     if competency.instansi_id not in (None, instansi.pk):
-        raise ServiceError({"competency": _("Kompetensi %s bukan milik instansi ini.") % competency.kode})
+        raise ServiceError(
+            {"competency": _("Kompetensi %s bukan milik instansi ini.") % competency.kode}
+        )
 
 
 def duty_save(
@@ -218,7 +249,10 @@ def duty_save(
     for competency, level in links:
         _check_competency_usable(position.instansi, competency)
         if not 1 <= int(level) <= 5:
-            errors.append(_("Level %(kode)s harus 1 sampai 5, bukan %(level)s.") % {"kode": competency.kode, "level": level})
+            errors.append(
+                _("Level %(kode)s harus 1 sampai 5, bukan %(level)s.")
+                % {"kode": competency.kode, "level": level}
+            )
     if len({c.pk for c, _level in links}) != len(links):
         errors.append(_("Setiap kompetensi hanya boleh disebut sekali per uraian tugas."))
     if errors:
@@ -227,7 +261,9 @@ def duty_save(
         before = _duty_snapshot(duty) if duty else None
         if duty is None:
             next_order = (position.duties.aggregate(m=Max("urutan"))["m"] or 0) + 1
-            duty = Duty.objects.create(position=position, uraian=uraian, urutan=urutan or next_order)
+            duty = Duty.objects.create(
+                position=position, uraian=uraian, urutan=urutan or next_order
+            )
         else:
             duty.uraian = uraian
             if urutan:
@@ -238,8 +274,12 @@ def duty_save(
             [DutyCompetency(duty=duty, competency=c, level=int(level)) for c, level in links]
         )
         audit_event(
-            actor=acting_user, action="duty.update" if before else "duty.create", target=duty,
-            instansi=position.instansi, before=before, after=_duty_snapshot(duty),
+            actor=acting_user,
+            action="duty.update" if before else "duty.create",
+            target=duty,
+            instansi=position.instansi,
+            before=before,
+            after=_duty_snapshot(duty),
         )
         standard_rederive(position=position, acting_user=acting_user)
     return duty
@@ -250,7 +290,10 @@ def duty_delete(*, duty: Duty, acting_user: Any) -> None:
     with transaction.atomic():
         before = _duty_snapshot(duty)
         audit_event(
-            actor=acting_user, action="duty.delete", target=duty, instansi=position.instansi,
+            actor=acting_user,
+            action="duty.delete",
+            target=duty,
+            instansi=position.instansi,
             before=before,
         )
         duty.delete()
@@ -290,10 +333,10 @@ def technical_competency_save(
         errors["levels"] = _("Isi deskripsi kelima level (1 sampai 5).")
     if competency is not None and competency.is_official:
         errors["kode"] = _("Kompetensi dari kamus resmi tidak dapat diubah.")
-    clash = Competency.objects.filter(instansi=instansi, kode=kode)
+    clash = Competency.objects.filter(Q(instansi=instansi) | Q(instansi__isnull=True), kode=kode)
     if competency is not None:
         clash = clash.exclude(pk=competency.pk)
-    if "kode" not in errors and (clash.exists() or Competency.objects.filter(instansi__isnull=True, kode=kode).exclude(pk=getattr(competency, "pk", None)).exists()):
+    if "kode" not in errors and clash.exists():
         errors["kode"] = _("Kode %s sudah dipakai.") % kode
     if errors:
         raise ServiceError(errors)

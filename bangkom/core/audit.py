@@ -45,9 +45,7 @@ def diff(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> d
     after = after or {}
     keys = sorted(set(before) | set(after))
     return {
-        key: [before.get(key), after.get(key)]
-        for key in keys
-        if before.get(key) != after.get(key)
+        key: [before.get(key), after.get(key)] for key in keys if before.get(key) != after.get(key)
     }
 
 
@@ -69,10 +67,18 @@ def audit_event(
     target_type: str = "",
 ) -> AuditEvent:
     """Record one change. ``before``/``after`` are snapshots; only differing fields are kept."""
-    return AuditEvent.objects.create(**_event_fields(
-        actor=actor, action=action, target=target, instansi=instansi,
-        before=before, after=after, note=note, target_type=target_type,
-    ))
+    return AuditEvent.objects.create(
+        **_event_fields(
+            actor=actor,
+            action=action,
+            target=target,
+            instansi=instansi,
+            before=before,
+            after=after,
+            note=note,
+            target_type=target_type,
+        )
+    )
 
 
 def audit_events_bulk(events: list[dict[str, Any]]) -> None:

@@ -224,6 +224,9 @@ class DutyCompetency(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.competency_id} level {self.level}"
+
 
 class EmployeeKind(models.TextChoices):
     PNS = "PNS", _("PNS")

@@ -84,7 +84,9 @@ def unit_create(
     _check_unit_parent(instansi, parent)
     nama = nama.strip()
     if Unit.objects.filter(instansi=instansi, parent=parent, nama__iexact=nama).exists():
-        raise ServiceError({"nama": _("Sudah ada unit bernama \u201c%s\u201d di bawah induk yang sama.") % nama})
+        raise ServiceError(
+            {"nama": _("Sudah ada unit bernama \u201c%s\u201d di bawah induk yang sama.") % nama}
+        )
     with transaction.atomic():
         unit = Unit.objects.create(
             instansi=instansi,
@@ -98,7 +100,10 @@ def unit_create(
         unit.path = f"{parent.path if parent else ''}{unit.pk}/"
         unit.save(update_fields=["path"])
         audit_event(
-            actor=acting_user, action="unit.create", target=unit, instansi=instansi,
+            actor=acting_user,
+            action="unit.create",
+            target=unit,
+            instansi=instansi,
             after=snapshot(unit),
         )
     return unit
@@ -120,12 +125,19 @@ def unit_update(
         pk=unit.pk
     )
     if clash.exists():
-        raise ServiceError({"nama": _("Sudah ada unit bernama \u201c%s\u201d di bawah induk yang sama.") % nama})
+        raise ServiceError(
+            {"nama": _("Sudah ada unit bernama \u201c%s\u201d di bawah induk yang sama.") % nama}
+        )
     with transaction.atomic():
         unit = Unit.objects.select_for_update().get(pk=unit.pk)
         before = snapshot(unit)
         old_path = unit.path
-        unit.nama, unit.jenis, unit.singkatan, unit.wilayah = nama, jenis, singkatan.strip(), wilayah
+        unit.nama, unit.jenis, unit.singkatan, unit.wilayah = (
+            nama,
+            jenis,
+            singkatan.strip(),
+            wilayah,
+        )
         if parent != unit.parent:
             unit.parent = parent
             new_path = f"{parent.path if parent else ''}{unit.pk}/"
@@ -137,8 +149,12 @@ def unit_update(
             unit.path, unit.depth = new_path, unit.depth + depth_shift
         unit.save()
         audit_event(
-            actor=acting_user, action="unit.update", target=unit, instansi=unit.instansi,
-            before=before, after=snapshot(unit),
+            actor=acting_user,
+            action="unit.update",
+            target=unit,
+            instansi=unit.instansi,
+            before=before,
+            after=snapshot(unit),
         )
     return unit
 
@@ -172,7 +188,10 @@ def position_save(
         if position is None:
             position = Position(instansi=instansi)
         position.unit, position.nama, position.kelas, position.ikhtisar = (
-            unit, nama, kelas, ikhtisar.strip(),
+            unit,
+            nama,
+            kelas,
+            ikhtisar.strip(),
         )
         position.save()
         audit_event(
@@ -213,9 +232,21 @@ class EmployeeData:
 
 
 EMPLOYEE_FIELDS = (
-    "nama", "jenis", "gelar_depan", "gelar_belakang", "tanggal_lahir", "jenis_kelamin",
-    "golongan", "pendidikan_tingkat", "pendidikan_nama", "unit", "position", "supervisor",
-    "email", "phone", "is_active",
+    "nama",
+    "jenis",
+    "gelar_depan",
+    "gelar_belakang",
+    "tanggal_lahir",
+    "jenis_kelamin",
+    "golongan",
+    "pendidikan_tingkat",
+    "pendidikan_nama",
+    "unit",
+    "position",
+    "supervisor",
+    "email",
+    "phone",
+    "is_active",
 )
 
 
@@ -258,10 +289,18 @@ def employee_validate(
         errors["jenis"] = _("Jenis pegawai harus PNS atau PPPK.")
     if not data.nama.strip():
         errors["nama"] = _("Nama wajib diisi.")
-    for field, obj in (("unit", data.unit), ("position", data.position), ("supervisor", data.supervisor)):
+    for field, obj in (
+        ("unit", data.unit),
+        ("position", data.position),
+        ("supervisor", data.supervisor),
+    ):
         if obj is not None and obj.instansi_id != instansi.pk:
             errors[field] = _("Harus dari instansi yang sama.")
-    if data.position is not None and data.unit is not None and data.position.unit_id != data.unit.pk:
+    if (
+        data.position is not None
+        and data.unit is not None
+        and data.position.unit_id != data.unit.pk
+    ):
         errors["position"] = _("Jabatan %(position)s tidak berada di unit %(unit)s.") % {
             "position": data.position.nama,
             "unit": data.unit.nama,
@@ -271,7 +310,9 @@ def employee_validate(
         seen = 0
         while boss is not None and seen < 50:
             if boss.pk == employee.pk:
-                errors["supervisor"] = _("Atasan langsung tidak boleh diri sendiri atau bawahannya.")
+                errors["supervisor"] = _(
+                    "Atasan langsung tidak boleh diri sendiri atau bawahannya."
+                )
                 break
             boss, seen = boss.supervisor, seen + 1
     clash = Employee.objects.filter(nip=nip)

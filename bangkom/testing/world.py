@@ -7,6 +7,9 @@ Kecamatan Alak. "Kota Luar" (61.71) is the outsider instansi that must never be 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
+
+from django.contrib.auth.hashers import make_password
 
 from bangkom.accounts.models import Role, User
 from bangkom.accounts.services import role_assign, user_create
@@ -30,7 +33,14 @@ from bangkom.organisation.services import (
     unit_create,
 )
 
-PASSWORD = "uji-Bangkom-2026"
+PASSWORD = "uji-Bangkom-2026"  # noqa: S105 - test persona password
+
+
+@cache
+def password_hash() -> str:
+    """Argon2 is deliberately slow; hash the shared test password once per process."""
+    return make_password(PASSWORD)
+
 
 PERSONAS = (
     "superadmin",
@@ -84,30 +94,51 @@ def build_world() -> World:
 
     instansi = instansi_create(wilayah=kupang, nama="Pemerintah Kota Uji", acting_user=None)
     other = instansi_create(wilayah=pontianak, nama="Pemerintah Kota Luar", acting_user=None)
-    dinkes = unit_create(instansi=instansi, nama="Dinas Kesehatan", jenis=UnitKind.DINAS, acting_user=None)
+    dinkes = unit_create(
+        instansi=instansi, nama="Dinas Kesehatan", jenis=UnitKind.DINAS, acting_user=None
+    )
     puskesmas = unit_create(
-        instansi=instansi, nama="Puskesmas Alak", jenis=UnitKind.PUSKESMAS, parent=dinkes,
+        instansi=instansi,
+        nama="Puskesmas Alak",
+        jenis=UnitKind.PUSKESMAS,
+        parent=dinkes,
         acting_user=None,
     )
     kecamatan = unit_create(
-        instansi=instansi, nama="Kecamatan Alak", jenis=UnitKind.KECAMATAN, wilayah=alak,
+        instansi=instansi,
+        nama="Kecamatan Alak",
+        jenis=UnitKind.KECAMATAN,
+        wilayah=alak,
         acting_user=None,
     )
-    other_unit = unit_create(instansi=other, nama="Dinas Kesehatan", jenis=UnitKind.DINAS, acting_user=None)
+    other_unit = unit_create(
+        instansi=other, nama="Dinas Kesehatan", jenis=UnitKind.DINAS, acting_user=None
+    )
 
     def position(unit: Unit, nama: str, kelas: str) -> Position:
-        return position_save(instansi=unit.instansi, unit=unit, nama=nama, kelas=kelas, acting_user=None)
+        return position_save(
+            instansi=unit.instansi, unit=unit, nama=nama, kelas=kelas, acting_user=None
+        )
 
     kepala = position(puskesmas, "Kepala Puskesmas", PositionClass.PENGAWAS)
     perawat = position(puskesmas, "Perawat Ahli Pertama", PositionClass.AHLI_PERTAMA)
     staf = position(kecamatan, "Pengadministrasi Perizinan", PositionClass.PELAKSANA)
     other_position = position(other_unit, "Perawat Ahli Pertama", PositionClass.AHLI_PERTAMA)
 
-    def employee(inst: Instansi, nip: str, nama: str, pos: Position, boss: Employee | None = None) -> Employee:
+    def employee(
+        inst: Instansi, nip: str, nama: str, pos: Position, boss: Employee | None = None
+    ) -> Employee:
         return employee_save(
             instansi=inst,
-            data=EmployeeData(nip=nip, nama=nama, jenis=EmployeeKind.PNS, unit=pos.unit, position=pos,
-                              supervisor=boss, golongan="III/a"),
+            data=EmployeeData(
+                nip=nip,
+                nama=nama,
+                jenis=EmployeeKind.PNS,
+                unit=pos.unit,
+                position=pos,
+                supervisor=boss,
+                golongan="III/a",
+            ),
             acting_user=None,
         )
 
@@ -118,15 +149,27 @@ def build_world() -> World:
     other_employee = employee(other, "199001012015031002", "Budi Santoso", other_position)
 
     world = World(
-        instansi=instansi, other_instansi=other, dinkes=dinkes, puskesmas=puskesmas,
-        kecamatan=kecamatan, other_unit=other_unit, kepala_puskesmas=kepala, perawat=perawat,
-        staf_kecamatan=staf, other_position=other_position, supervisor=supervisor,
-        employee=staff, colleague=colleague, kecamatan_staff=kecamatan_staff,
+        instansi=instansi,
+        other_instansi=other,
+        dinkes=dinkes,
+        puskesmas=puskesmas,
+        kecamatan=kecamatan,
+        other_unit=other_unit,
+        kepala_puskesmas=kepala,
+        perawat=perawat,
+        staf_kecamatan=staf,
+        other_position=other_position,
+        supervisor=supervisor,
+        employee=staff,
+        colleague=colleague,
+        kecamatan_staff=kecamatan_staff,
         other_employee=other_employee,
     )
 
     def user(username: str, employee: Employee | None = None) -> User:
-        created = user_create(username=username, password=PASSWORD, employee=employee, acting_user=None)
+        created = user_create(username=username, password=None, employee=employee, acting_user=None)
+        created.password = password_hash()
+        created.save(update_fields=["password"])
         world.users[username] = created
         return created
 
@@ -141,5 +184,3 @@ def build_world() -> World:
     user("outsider_employee", other_employee)
     assert tuple(world.users) == PERSONAS
     return world
-
-
