@@ -15,8 +15,6 @@ from bangkom.core.access import NOTHING, deny, get_visible_or_404
 from bangkom.organisation.models import Employee, Instansi, Position, Unit
 
 
-
-
 def instansi_for_user(user: Any) -> QuerySet[Instansi]:
     scope = scope_for(user)
     return Instansi.objects.filter(pk__in=scope.visible_instansi_ids).select_related("wilayah")
