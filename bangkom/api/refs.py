@@ -13,7 +13,9 @@ from typing import Any, TypeVar
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 
+from bangkom.accounts.scope import scope_for
 from bangkom.api.errors import field_error
+from bangkom.core.access import deny
 from bangkom.organisation.models import Wilayah
 
 T = TypeVar("T")
@@ -22,6 +24,15 @@ T = TypeVar("T")
 def acting_user(request: HttpRequest) -> Any:
     """The user the request authenticated as (session or token)."""
     return request.auth  # type: ignore[attr-defined]
+
+
+def require_write_role(request: HttpRequest) -> None:
+    """Creating anything takes an admin role (superadmin, BKPSDM admin or OPD admin). Without
+    one the answer is 403 at once, before the ids in the body are looked at: someone who may
+    create nothing should not learn which ids exist."""
+    scope = scope_for(acting_user(request))
+    if not (scope.superadmin_national or scope.admin_instansi_ids or scope.opd_units):
+        raise deny()
 
 
 def resolve_ref(

@@ -9,7 +9,7 @@ from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from bangkom.api.pagination import Pagination
-from bangkom.api.refs import acting_user, resolve_optional_ref
+from bangkom.api.refs import acting_user, require_write_role, resolve_optional_ref
 from bangkom.api.schemas import (
     CompetencyCreateIn,
     CompetencyDetailOut,
@@ -60,6 +60,7 @@ def competency_detail(request: HttpRequest, competency_id: int) -> Any:
 def competency_create_endpoint(request: HttpRequest, payload: CompetencyCreateIn) -> Any:
     """``instansi: null`` makes a national technical competency, which only a national
     superadmin may do."""
+    require_write_role(request)
     user = acting_user(request)
     instansi = resolve_optional_ref("instansi", get_instansi_for_user, request, payload.instansi)
     if instansi is not None:

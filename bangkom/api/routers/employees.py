@@ -18,7 +18,7 @@ from ninja.pagination import paginate
 from bangkom.accounts.scope import scope_for
 from bangkom.api.errors import field_error
 from bangkom.api.pagination import Pagination
-from bangkom.api.refs import acting_user, resolve_optional_ref, resolve_ref
+from bangkom.api.refs import acting_user, require_write_role, resolve_optional_ref, resolve_ref
 from bangkom.api.schemas import EmployeeCreateIn, EmployeeFilter, EmployeeOut, EmployeeUpdateIn
 from bangkom.core.access import deny
 from bangkom.lib.golongan import GolonganError, parse_golongan
@@ -112,6 +112,7 @@ def _clean_golongan(jenis: str, golongan: str) -> str:
 @router.post("", response={201: EmployeeOut}, summary="Tambah pegawai")
 def employee_create_endpoint(request: HttpRequest, payload: EmployeeCreateIn) -> Any:
     """For a PNS, birth date, sex and TMT CPNS are read from the NIP."""
+    require_write_role(request)
     user = acting_user(request)
     instansi = resolve_ref("instansi", get_instansi_for_user, request, payload.instansi)
     if not _is_instansi_admin(request, instansi) and not scope_for(user).opd_paths(instansi.pk):

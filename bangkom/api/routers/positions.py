@@ -8,7 +8,7 @@ from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from bangkom.api.pagination import Pagination
-from bangkom.api.refs import acting_user, resolve_ref
+from bangkom.api.refs import acting_user, require_write_role, resolve_ref
 from bangkom.api.schemas import (
     DutyIn,
     PositionCreateIn,
@@ -74,6 +74,7 @@ def position_detail(request: HttpRequest, position_id: int) -> Any:
 
 @router.post("", response={201: PositionDetailOut}, summary="Tambah jabatan")
 def position_create_endpoint(request: HttpRequest, payload: PositionCreateIn) -> Any:
+    require_write_role(request)
     unit = resolve_ref("unit", get_unit_for_user, request, payload.unit, for_write=True)
     position = position_save(
         instansi=unit.instansi,

@@ -8,7 +8,7 @@ from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from bangkom.api.pagination import Pagination
-from bangkom.api.refs import acting_user, resolve_ref, resolve_wilayah
+from bangkom.api.refs import acting_user, require_write_role, resolve_ref, resolve_wilayah
 from bangkom.api.schemas import UnitCreateIn, UnitFilter, UnitOut, UnitUpdateIn
 from bangkom.organisation.access import get_instansi_for_user, get_unit_for_user, units_for_user
 from bangkom.organisation.models import Instansi, Unit
@@ -49,6 +49,7 @@ def _parent_for_write(
 
 @router.post("", response={201: UnitOut}, summary="Tambah unit kerja")
 def unit_create_endpoint(request: HttpRequest, payload: UnitCreateIn) -> Any:
+    require_write_role(request)
     instansi = resolve_ref("instansi", get_instansi_for_user, request, payload.instansi)
     parent = _parent_for_write(request, instansi, payload.parent)
     unit = unit_create(
