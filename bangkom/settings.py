@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "bangkom.organisation",
     "bangkom.accounts",
     "bangkom.competencies",
+    "bangkom.assessments",
     "bangkom.needs",
     "bangkom.planning",
     "bangkom.reports",

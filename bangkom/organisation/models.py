@@ -275,6 +275,15 @@ class Employee(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="holders",
     )
+    target_position = models.ForeignKey(
+        Position,
+        verbose_name=_("jabatan sasaran (jalur karier)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="candidates",
+        help_text=_("Jabatan yang akan diduduki; kesenjangannya dihitung juga."),
+    )
     supervisor = models.ForeignKey(
         "self",
         verbose_name=_("atasan langsung"),

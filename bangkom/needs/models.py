@@ -1,0 +1,166 @@
+"""Needs analysis (AKPK, *analisis kebutuhan pengembangan kompetensi*): weight factors with their
+evidence, need scores per ASN × competency and priorities per unit × competency."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from bangkom.core.models import TimeStampedModel
+
+
+class FactorSource(models.TextChoices):
+    SIGNAL = "sinyal", _("Sinyal daerah")
+    PLAN_PRIORITY = "prioritas", _("Prioritas RPJMD/Renstra")
+    SURVEY = "survei", _("Survei kebutuhan pelatihan")
+    STAKEHOLDER = "masukan", _("Masukan pemangku kepentingan")
+    SKM = "skm", _("Survei kepuasan masyarakat (IKM)")
+    PERFORMANCE = "kinerja", _("Kesenjangan kinerja (SKP)")
+    MANUAL = "manual", _("Penetapan BKPSDM")
+
+
+class WeightFactor(TimeStampedModel):
+    """One reason to weigh a competency more in part of the instansi, with its evidence.
+
+    Applies to the employees of ``unit``'s subtree (the whole instansi when empty) whose position
+    class is in ``position_classes`` (all when empty) and whose position name contains
+    ``position_keyword`` (all when empty). A unit's weight for a competency is the product of
+    the factors that apply. Each source re-evaluates its own factors by ``source_key``.
+    """
+
+    instansi = models.ForeignKey(
+        "organisation.Instansi", on_delete=models.CASCADE, related_name="weight_factors"
+    )
+    tahun = models.PositiveSmallIntegerField(_("tahun rencana"))
+    competency = models.ForeignKey(
+        "competencies.Competency", on_delete=models.CASCADE, related_name="weight_factors"
+    )
+    unit = models.ForeignKey(
+        "organisation.Unit",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="weight_factors",
+    )
+    position_classes = models.JSONField(_("kelas jabatan"), default=list, blank=True)
+    position_keyword = models.CharField(_("kata kunci jabatan"), max_length=100, blank=True)
+    factor = models.DecimalField(
+        _("faktor"),
+        max_digits=6,
+        decimal_places=3,
+        validators=[MinValueValidator(Decimal("0.001"))],
+    )
+    source = models.CharField(_("sumber"), max_length=16, choices=FactorSource.choices)
+    source_key = models.CharField(max_length=100, db_index=True)
+    title = models.CharField(_("ringkasan"), max_length=255)
+    evidence = models.JSONField(_("bukti"), default=dict, blank=True)
+    is_active = models.BooleanField(_("aktif"), default=True)
+
+    class Meta:
+        verbose_name = _("faktor bobot")
+        verbose_name_plural = _("faktor bobot")
+        ordering = ["instansi", "tahun", "competency", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(factor__gt=0), name="weight_factor_positive"),
+        ]
+        indexes = [models.Index(fields=["instansi", "tahun", "is_active"])]
+
+    def __str__(self) -> str:
+        return f"×{self.factor} {self.title}"
+
+
+class NeedScore(models.Model):
+    """Materialised by the needs recomputation: one ASN × competency with a gap.
+
+    ``gap`` is required level of the current position minus current level (never below 0);
+    ``target_gap`` the same against the career target position; ``score = gap × weight``.
+    """
+
+    instansi = models.ForeignKey(
+        "organisation.Instansi", on_delete=models.CASCADE, related_name="+"
+    )
+    tahun = models.PositiveSmallIntegerField()
+    employee = models.ForeignKey(
+        "organisation.Employee", on_delete=models.CASCADE, related_name="need_scores"
+    )
+    competency = models.ForeignKey(
+        "competencies.Competency", on_delete=models.CASCADE, related_name="+"
+    )
+    unit = models.ForeignKey(
+        "organisation.Unit", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    required_level = models.PositiveSmallIntegerField()
+    current_level = models.PositiveSmallIntegerField()
+    current_source = models.CharField(max_length=20)
+    gap = models.PositiveSmallIntegerField()
+    target_required_level = models.PositiveSmallIntegerField(null=True)
+    target_gap = models.PositiveSmallIntegerField(null=True)
+    weight = models.DecimalField(max_digits=10, decimal_places=4)
+    score = models.DecimalField(max_digits=10, decimal_places=4)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tahun", "employee", "competency"], name="need_score_unique"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["instansi", "tahun", "unit", "competency"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.employee_id} {self.competency_id} gap {self.gap} × {self.weight}"
+
+
+class UnitPriority(models.Model):
+    """Materialised: one unit × competency of an instansi's needs for a year, ranked."""
+
+    instansi = models.ForeignKey(
+        "organisation.Instansi", on_delete=models.CASCADE, related_name="+"
+    )
+    tahun = models.PositiveSmallIntegerField()
+    unit = models.ForeignKey("organisation.Unit", on_delete=models.CASCADE, related_name="+")
+    competency = models.ForeignKey(
+        "competencies.Competency", on_delete=models.CASCADE, related_name="+"
+    )
+    asn_with_gap = models.PositiveIntegerField()
+    total_gap = models.PositiveIntegerField()
+    total_score = models.DecimalField(max_digits=14, decimal_places=4)
+    weight = models.DecimalField(max_digits=10, decimal_places=4)
+    rank = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["instansi", "tahun", "rank"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tahun", "unit", "competency"], name="unit_priority_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.rank} {self.unit_id} {self.competency_id}"
+
+
+class Recomputation(models.Model):
+    """When the needs of an instansi and year were last recomputed, and how big they were."""
+
+    instansi = models.ForeignKey(
+        "organisation.Instansi", on_delete=models.CASCADE, related_name="+"
+    )
+    tahun = models.PositiveSmallIntegerField()
+    finished_at = models.DateTimeField(auto_now=True)
+    employees = models.PositiveIntegerField(default=0)
+    need_rows = models.PositiveIntegerField(default=0)
+    seconds = models.FloatField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["instansi", "tahun"], name="recomputation_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.instansi_id} {self.tahun} @ {self.finished_at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,57 @@
+"""Main journeys of the foundation, in Debian's Chromium."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from bangkom.testing.world import PASSWORD, build_world
+from tests.browser.conftest import login
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_employee_logs_in_with_nip_on_a_phone_and_sees_own_profile(
+    live_server, phone_page: Page
+) -> None:
+    world = build_world()
+    login(phone_page, live_server.url, "19920314 201903 1 004", PASSWORD)
+    expect(phone_page.get_by_role("heading", level=1)).to_contain_text("Selamat datang")
+    phone_page.get_by_text("Menu").click()
+    phone_page.get_by_role("link", name="Profil saya").click()
+    expect(phone_page.get_by_role("heading", level=1)).to_have_text(world.employee.display_name)
+    expect(phone_page.get_by_text("Standar kompetensi jabatan")).to_be_visible()
+    # nothing wider than the screen: the page does not scroll sideways on a phone
+    overflow = phone_page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1
+    # another ASN's profile is not found
+    phone_page.goto(f"{live_server.url}/organisasi/pegawai/{world.kecamatan_staff.pk}/")
+    assert "Data tidak ditemukan" in phone_page.content() or phone_page.title().startswith(
+        "Not Found"
+    )
+
+
+def test_bkpsdm_admin_edits_a_standard_and_sees_it_in_the_audit_log(
+    live_server, page: Page
+) -> None:
+    world = build_world()
+    login(page, live_server.url, "bkpsdm", PASSWORD)
+    page.goto(f"{live_server.url}/organisasi/jabatan/?q=perawat")
+    page.get_by_role("link", name="Perawat Ahli Pertama").click()
+    page.get_by_role("link", name="Tambah uraian tugas").click()
+    page.get_by_label("Uraian tugas").fill("Menerapkan protokol kesehatan terbaru di Puskesmas")
+    page.get_by_label("Kompetensi yang dibutuhkan").fill("M.5:3; X.9:2")
+    page.get_by_role("button", name="Simpan").click()
+    expect(page.get_by_text("Kode kompetensi X.9 tidak dikenal.")).to_be_visible()
+    expect(page.get_by_label("Uraian tugas")).to_have_value(re.compile("protokol kesehatan"))
+    page.get_by_label("Kompetensi yang dibutuhkan").fill("M.5:3")
+    page.get_by_role("button", name="Simpan").click()
+    expect(page.get_by_text("standar kompetensi diperbarui")).to_be_visible()
+    row = page.get_by_role("row", name=re.compile("M.5 Pelayanan Publik"))
+    expect(row).to_contain_text("3")
+    expect(row).to_contain_text("Diturunkan dari uraian tugas")
+    page.goto(f"{live_server.url}/audit/?aksi=duty.create")
+    expect(page.get_by_role("cell", name="duty.create")).to_be_visible()
+    assert world.perawat.duties.count() == 1
