@@ -7,7 +7,7 @@ field, in the same shape as any other invalid field.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from django.http import Http404, HttpRequest
@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from bangkom.accounts.scope import scope_for
 from bangkom.api.errors import field_error
 from bangkom.core.access import deny
+from bangkom.core.errors import ServiceError
 from bangkom.organisation.models import Wilayah
 
 T = TypeVar("T")
@@ -58,6 +59,23 @@ def resolve_optional_ref(
 ) -> T | None:
     """:func:`resolve_ref` for a field that may be ``null``."""
     return None if pk is None else resolve_ref(field, getter, request, pk)
+
+
+def resolve_refs(
+    request: HttpRequest, refs: Mapping[str, tuple[Callable[..., Any], int | None]]
+) -> dict[str, Any]:
+    """Several optional ids at once, ``{field: (getter, pk)}``; every unknown one is named in
+    the same 422, so the client fixes them all in one go."""
+    resolved: dict[str, Any] = {}
+    errors: dict[str, list[str]] = {}
+    for field, (getter, pk) in refs.items():
+        try:
+            resolved[field] = resolve_optional_ref(field, getter, request, pk)
+        except ServiceError as exc:
+            errors.update(exc.message_dict)
+    if errors:
+        raise ServiceError(errors)
+    return resolved
 
 
 def resolve_wilayah(field: str, kode: str | None) -> Wilayah | None:

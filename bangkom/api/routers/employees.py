@@ -18,7 +18,7 @@ from ninja.pagination import paginate
 from bangkom.accounts.scope import scope_for
 from bangkom.api.errors import field_error
 from bangkom.api.pagination import Pagination
-from bangkom.api.refs import acting_user, require_write_role, resolve_optional_ref, resolve_ref
+from bangkom.api.refs import acting_user, require_write_role, resolve_ref, resolve_refs
 from bangkom.api.schemas import EmployeeCreateIn, EmployeeFilter, EmployeeOut, EmployeeUpdateIn
 from bangkom.core.access import deny
 from bangkom.lib.golongan import GolonganError, parse_golongan
@@ -117,11 +117,15 @@ def employee_create_endpoint(request: HttpRequest, payload: EmployeeCreateIn) ->
     instansi = resolve_ref("instansi", get_instansi_for_user, request, payload.instansi)
     if not _is_instansi_admin(request, instansi) and not scope_for(user).opd_paths(instansi.pk):
         raise deny()
-    unit = resolve_optional_ref("unit", get_unit_for_user, request, payload.unit)
-    position = resolve_optional_ref("position", get_position_for_user, request, payload.position)
-    supervisor = resolve_optional_ref(
-        "supervisor", get_employee_for_user, request, payload.supervisor
+    refs = resolve_refs(
+        request,
+        {
+            "unit": (get_unit_for_user, payload.unit),
+            "position": (get_position_for_user, payload.position),
+            "supervisor": (get_employee_for_user, payload.supervisor),
+        },
     )
+    unit, position, supervisor = refs["unit"], refs["position"], refs["supervisor"]
     _check_placement(request, instansi, unit, position)
     data = EmployeeData(
         nip=_clean_nip(payload.jenis, payload.nip),
@@ -177,13 +181,21 @@ def employee_update_endpoint(
     user = acting_user(request)
     employee = get_employee_for_user(user, employee_id, for_write=True)
     changes = payload.changes()
-    for field, getter in (
-        ("unit", get_unit_for_user),
-        ("position", get_position_for_user),
-        ("supervisor", get_employee_for_user),
-    ):
-        if field in changes:
-            changes[field] = resolve_optional_ref(field, getter, request, changes[field])
+    getters = {
+        "unit": get_unit_for_user,
+        "position": get_position_for_user,
+        "supervisor": get_employee_for_user,
+    }
+    changes.update(
+        resolve_refs(
+            request,
+            {
+                field: (getter, changes[field])
+                for field, getter in getters.items()
+                if field in changes
+            },
+        )
+    )
     if changes.get("position") is not None and "unit" not in changes:
         changes["unit"] = changes["position"].unit
     if "unit" in changes or "position" in changes:

@@ -8,7 +8,7 @@ from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from bangkom.api.pagination import Pagination
-from bangkom.api.refs import acting_user, require_write_role, resolve_ref
+from bangkom.api.refs import acting_user, require_write_role, resolve_ref, resolve_refs
 from bangkom.api.schemas import (
     DutyIn,
     PositionCreateIn,
@@ -131,17 +131,14 @@ def standard_set_endpoint(
 
 
 def _duty_links(request: HttpRequest, payload: DutyIn) -> list[tuple[Competency, int]]:
-    return [
-        (
-            resolve_ref(
-                f"competencies.{index}.competency",
-                get_competency_for_user,
-                request,
-                link.competency,
-            ),
-            link.level,
-        )
+    fields = {
+        f"competencies.{index}.competency": (get_competency_for_user, link.competency)
         for index, link in enumerate(payload.competencies)
+    }
+    competencies = resolve_refs(request, fields)
+    return [
+        (competencies[field], link.level)
+        for field, link in zip(fields, payload.competencies, strict=True)
     ]
 
 

@@ -113,6 +113,6 @@ WRITABLE_MODELS: tuple[type[models.Model], ...] = (
 def database_state() -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table the API writes to, ordered; equal snapshots mean no change."""
     return {
-        model._meta.label: list(model.objects.order_by("pk").values_list())
+        model._meta.label: list(model._default_manager.order_by("pk").values_list())
         for model in WRITABLE_MODELS
     }
