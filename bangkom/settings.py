@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "bangkom.competencies",
     "bangkom.assessments",
     "bangkom.needs",
+    "bangkom.regional",
+    "bangkom.surveys",
     "bangkom.planning",
     "bangkom.reports",
     "bangkom.api",

@@ -5,6 +5,10 @@ urlpatterns = [
     path("akun/", include("bangkom.accounts.urls")),
     path("organisasi/", include("bangkom.organisation.urls")),
     path("kompetensi/", include("bangkom.competencies.urls")),
+    path("penilaian/", include("bangkom.assessments.urls")),
+    path("kebutuhan/", include("bangkom.needs.urls")),
+    path("daerah/", include("bangkom.regional.urls")),
+    path("survei/", include("bangkom.surveys.urls")),
     path("api/v1/", include("bangkom.api.urls")),
     path("", include("bangkom.core.urls")),
 ]

@@ -28,7 +28,7 @@ class WeightFactor(TimeStampedModel):
 
     Applies to the employees of ``unit``'s subtree (the whole instansi when empty) whose position
     class is in ``position_classes`` (all when empty) and whose position name contains
-    ``position_keyword`` (all when empty). A unit's weight for a competency is the product of
+    ``position_keyword`` (all when empty); or to one ``employee`` only. A unit's weight for a competency is the product of
     the factors that apply. Each source re-evaluates its own factors by ``source_key``.
     """
 
@@ -45,6 +45,14 @@ class WeightFactor(TimeStampedModel):
         blank=True,
         on_delete=models.CASCADE,
         related_name="weight_factors",
+    )
+    employee = models.ForeignKey(
+        "organisation.Employee",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="weight_factors",
+        help_text=_("Hanya untuk satu pegawai (misalnya kesenjangan kinerja SKP-nya)."),
     )
     position_classes = models.JSONField(_("kelas jabatan"), default=list, blank=True)
     position_keyword = models.CharField(_("kata kunci jabatan"), max_length=100, blank=True)

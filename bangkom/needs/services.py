@@ -14,7 +14,7 @@ from bangkom.competencies.models import Competency
 from bangkom.core.audit import audit_event
 from bangkom.core.errors import ServiceError
 from bangkom.needs.models import FactorSource, WeightFactor
-from bangkom.organisation.models import Instansi, PositionClass, Unit
+from bangkom.organisation.models import Employee, Instansi, PositionClass, Unit
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ class FactorSpec:
     title: str
     evidence: dict[str, Any] = field(default_factory=dict)
     unit: Unit | None = None
+    employee: Employee | None = None
     position_classes: Sequence[str] = ()
     position_keyword: str = ""
 
@@ -38,6 +39,8 @@ def _check_spec(instansi: Instansi, spec: FactorSpec) -> list[str]:
         errors.append(_("Unit %s bukan milik instansi ini.") % spec.unit.nama)
     if spec.competency.instansi_id not in (None, instansi.pk):
         errors.append(_("Kompetensi %s bukan milik instansi ini.") % spec.competency.kode)
+    if spec.employee is not None and spec.employee.instansi_id != instansi.pk:
+        errors.append(_("Pegawai %s bukan milik instansi ini.") % spec.employee.nip)
     unknown = set(spec.position_classes) - set(PositionClass.values)
     if unknown:
         errors.append(_("Kelas jabatan tidak dikenal: %s") % ", ".join(sorted(unknown)))
@@ -77,6 +80,7 @@ def factors_replace(
                     tahun=tahun,
                     competency=spec.competency,
                     unit=spec.unit,
+                    employee=spec.employee,
                     position_classes=list(spec.position_classes),
                     position_keyword=spec.position_keyword.strip(),
                     factor=spec.factor,

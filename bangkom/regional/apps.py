@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RegionalConfig(AppConfig):
+    name = "bangkom.regional"
+    label = "regional"
