@@ -6,17 +6,23 @@ import os
 import subprocess
 import sys
 
+PROBE = (
+    "import django; django.setup(); from django.conf import settings; "
+    "print(settings.DEBUG, settings.DATABASES['default']['ENGINE'])"
+)
+
+PROBE = (
+    "import django; django.setup(); from django.conf import settings; "
+    "print(settings.DEBUG, settings.DATABASES['default']['ENGINE'])"
+)
+
 
 def _run(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     clean = {
         k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL"}
     }
     return subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import django; django.setup(); from django.conf import settings; print(settings.DEBUG, settings.DATABASES['default']['ENGINE'])",
-        ],
+        [sys.executable, "-c", PROBE],
         env={**clean, "DJANGO_SETTINGS_MODULE": "bangkom.settings", **env},
         capture_output=True,
         text=True,

@@ -7,7 +7,6 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from bangkom.core.forms import set_choices
-
 from bangkom.organisation.models import Instansi
 
 

@@ -9,7 +9,6 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from bangkom.core.forms import set_choices
-
 from bangkom.organisation.models import (
     Employee,
     EmployeeKind,

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from bangkom.core.errors import ServiceError
@@ -13,8 +15,8 @@ pytestmark = pytest.mark.django_db
 
 def test_employee_fields_derived_from_nip(world: World) -> None:
     employee = Employee.objects.get(nip="198609262015051001")
-    assert employee.tanggal_lahir.isoformat() == "1986-09-26"
-    assert employee.tmt_cpns.isoformat() == "2015-05-01"
+    assert employee.tanggal_lahir == date(1986, 9, 26)
+    assert employee.tmt_cpns == date(2015, 5, 1)
     assert employee.jenis_kelamin == "L"
 
 
