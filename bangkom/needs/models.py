@@ -29,7 +29,8 @@ class WeightFactor(TimeStampedModel):
     Applies to the employees of ``unit``'s subtree (the whole instansi when empty) whose position
     class is in ``position_classes`` (all when empty) and whose position name contains
     ``position_keyword`` (all when empty); or to one ``employee`` only. A unit's weight for a
-    competency is the product of the factors that apply. Each source re-evaluates its own factors by ``source_key``.
+    competency is the product of the factors that apply. Each source re-evaluates its own
+    factors by ``source_key``.
     """
 
     instansi = models.ForeignKey(
