@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
@@ -67,15 +68,10 @@ class SessionAuth(APIKeyCookie):
     in, so that a request with no credentials at all answers 401 rather than 403.
     """
 
-    param_name = "sessionid"
-
-    def __init__(self) -> None:
-        from django.conf import settings
-
-        self.param_name = settings.SESSION_COOKIE_NAME
-        super().__init__(csrf=True)
+    param_name = settings.SESSION_COOKIE_NAME
 
     def _get_key(self, request: HttpRequest) -> str | None:
+        # ninja's cookie auth checks CSRF here, before knowing whether anyone is logged in.
         return request.COOKIES.get(self.param_name)
 
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:

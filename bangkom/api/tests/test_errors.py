@@ -535,3 +535,16 @@ def test_unexpected_errors_answer_500_json_without_a_traceback(
     assert b"hunter2" not in response.content and b"Traceback" not in response.content
     logged = [r for r in caplog.records if r.name == "bangkom.api"]
     assert logged and logged[0].exc_info is not None, "the exception is logged for the operator"
+
+
+def test_routing_errors_are_json(world: World) -> None:
+    client = Client()
+    client.force_login(world.user("bkpsdm"))
+    not_allowed = call(client, "delete", "/units")
+    assert not_allowed.status_code == 405
+    assert set(not_allowed["Allow"].split(", ")) == {"GET", "POST"}
+    assert "DELETE" in not_allowed.json()["detail"]
+    for path in ("/pegawai", "/", "/units/1/unknown"):
+        unknown = call(client, "get", path)
+        assert unknown.status_code == 404, path
+        assert "/api/v1/docs" in unknown.json()["detail"]
