@@ -6,7 +6,7 @@ from functools import wraps
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.urls import path, re_path
+from django.urls import URLPattern, path, re_path
 from django.utils.translation import gettext as _
 
 from bangkom.api.api import api
@@ -42,7 +42,8 @@ def _routing_errors_as_json(view: Callable[..., HttpResponse]) -> Callable[..., 
 # Not named ``app_name``: include() would take a module-level app_name as this module's namespace.
 api_patterns, api_app_name, api_namespace = api.urls
 for pattern in api_patterns:
-    pattern.callback = _routing_errors_as_json(pattern.callback)  # type: ignore[union-attr]
+    if isinstance(pattern, URLPattern) and pattern.callback is not None:
+        pattern.callback = _routing_errors_as_json(pattern.callback)
 
 urlpatterns = [
     path("", (api_patterns, api_app_name, api_namespace)),
