@@ -58,3 +58,4 @@ def test_docs_page_renders(db: None) -> None:
     assert response.status_code == 200
     assert b"Bangkom API" in response.content
     assert b"/api/v1/openapi.json" in response.content
+    assert b"X-CSRFToken" in response.content, "so that writes from the docs pass the CSRF check"
