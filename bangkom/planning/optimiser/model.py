@@ -1,0 +1,712 @@
+"""Plain data for the plan optimiser: the instance, the solution, and their checks.
+
+An *instance* says who may attend which development program (program pengembangan kompetensi)
+and at what cost; a *solution* says which batches run and who attends. Everything here is pure
+Python so it can be tested without a database and reused outside Django.
+
+Domain terms: ASN is a civil servant; JP (jam pelajaran) is a 45-minute learning hour, and each
+ASN should earn ``jp_target`` JP a year; a *gap* is how many proficiency levels an ASN lacks in a
+competency (M.x managerial, SK.x socio-cultural, T.x technical).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+# Tolerance for comparisons of sums of JSON numbers (rupiah, JP, gains).
+EPSILON = 1e-6
+
+STATUS_OPTIMAL = "optimal"
+STATUS_FEASIBLE = "feasible"
+STATUS_INFEASIBLE = "infeasible"
+# No feasible plan was found within the time limit, and infeasibility was not proven either.
+STATUS_UNKNOWN = "unknown"
+
+
+class InstanceError(ValueError):
+    """A malformed instance. ``messages`` name each problem, in Indonesian, for the user."""
+
+    def __init__(self, messages: Sequence[str]) -> None:
+        self.messages = list(messages)
+        super().__init__("; ".join(self.messages))
+
+
+@dataclass(frozen=True)
+class Employee:
+    """One ASN. ``gaps`` maps competency code to missing levels; absent weights count as 1."""
+
+    id: str
+    position_class: str
+    jp_done: float
+    max_days: int
+    gaps: Mapping[str, float]
+    weights: Mapping[str, float] = field(default_factory=dict)
+    # Optional personal JP target, e.g. prorated for an ASN who joined mid-year.
+    jp_target: float | None = None
+
+    def weight(self, code: str) -> float:
+        return self.weights.get(code, 1.0)
+
+
+@dataclass(frozen=True)
+class Program:
+    """A development program that runs in batches (angkatan) of limited size."""
+
+    id: str
+    jp: float
+    days: int
+    gains: Mapping[str, float]
+    cost_fixed: float
+    cost_per_participant: float
+    min_participants: int
+    capacity: int
+    max_batches: int
+    # Empty means every position class may attend.
+    eligible_classes: frozenset[str] = frozenset()
+
+    def admits(self, position_class: str) -> bool:
+        return not self.eligible_classes or position_class in self.eligible_classes
+
+
+@dataclass(frozen=True)
+class FixedPair:
+    """A pin set by a planner: this ASN must (``assign``) or must not attend this program."""
+
+    employee: str
+    program: str
+    assign: bool
+
+
+@dataclass(frozen=True)
+class Instance:
+    budget: float
+    jp_target: float
+    jp_bonus: float
+    employees: tuple[Employee, ...]
+    programs: tuple[Program, ...]
+    fixed: tuple[FixedPair, ...] = ()
+
+    @cached_property
+    def employee_index(self) -> dict[str, int]:
+        return {employee.id: index for index, employee in enumerate(self.employees)}
+
+    @cached_property
+    def program_index(self) -> dict[str, int]:
+        return {program.id: index for index, program in enumerate(self.programs)}
+
+    def jp_target_of(self, employee: Employee) -> float:
+        return self.jp_target if employee.jp_target is None else employee.jp_target
+
+
+@dataclass(frozen=True)
+class Assignment:
+    employee: str
+    program: str
+
+
+@dataclass(frozen=True)
+class Solution:
+    status: str
+    objective: float
+    upper_bound: float
+    batches: Mapping[str, int]
+    assignments: tuple[Assignment, ...]
+    cost: float
+    jp_compliant: int
+    solve_seconds: float
+    # Why the instance is infeasible, or other notes for the user (Indonesian).
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def relative_gap(self) -> float:
+        if self.status == STATUS_INFEASIBLE:
+            return 0.0
+        return (self.upper_bound - self.objective) / max(1.0, abs(self.upper_bound))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "objective": round(self.objective, 6),
+            "upper_bound": round(self.upper_bound, 6),
+            "batches": dict(sorted(self.batches.items())),
+            "assignments": [
+                {"employee": item.employee, "program": item.program} for item in self.assignments
+            ],
+            "cost": round(self.cost, 2),
+            "jp_compliant": self.jp_compliant,
+            "solve_seconds": round(self.solve_seconds, 3),
+            "reasons": list(self.reasons),
+        }
+
+
+# --------------------------------------------------------------------------------------------
+# Parsing and validation
+
+
+class _Collector:
+    """Collects validation messages so the user sees every problem at once."""
+
+    limit = 50
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+
+    def add(self, message: str) -> None:
+        if len(self.messages) < self.limit:
+            self.messages.append(message)
+
+    def number(self, value: Any, where: str, *, minimum: float = 0.0) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            self.add(f"{where} harus angka ≥ {_fmt(minimum)}")
+            return minimum
+        if value < minimum:
+            self.add(f"{where} harus angka ≥ {_fmt(minimum)}")
+            return minimum
+        return float(value)
+
+    def integer(self, value: Any, where: str, *, minimum: int = 0) -> int:
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            self.add(f"{where} harus bilangan bulat ≥ {minimum}")
+            return minimum
+        return value
+
+    def text(self, value: Any, where: str) -> str:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str) or not value.strip():
+            self.add(f"{where} harus teks yang tidak kosong")
+            return ""
+        return value.strip()
+
+    def mapping(self, value: Any, where: str) -> dict[str, float]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.add(f"{where} harus objek {{kode: angka}}")
+            return {}
+        result: dict[str, float] = {}
+        for code, amount in value.items():
+            result[code] = self.number(amount, f"{where}.{code}")
+        return result
+
+    def obj(self, value: Any, where: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            self.add(f"{where} harus objek JSON")
+            return {}
+        return value
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _required(raw: dict[str, Any], key: str, where: str, errors: _Collector) -> Any:
+    if key not in raw:
+        errors.add(f"{where}.{key} wajib diisi")
+        return None
+    return raw[key]
+
+
+def parse_instance(data: Any) -> Instance:
+    """Builds an :class:`Instance` from decoded JSON; raises :class:`InstanceError`."""
+    errors = _Collector()
+    root = errors.obj(data, "instance")
+    if not root:
+        raise InstanceError(errors.messages or ["instance kosong"])
+
+    budget = errors.number(_required(root, "budget", "instance", errors), "budget")
+    jp_target = errors.number(root.get("jp_target", 0), "jp_target")
+    jp_bonus = errors.number(root.get("jp_bonus", 0), "jp_bonus")
+
+    employees = _parse_employees(root.get("employees"), errors)
+    programs = _parse_programs(root.get("programs"), errors)
+    fixed = _parse_fixed(root.get("fixed", []), employees, programs, errors)
+
+    if errors.messages:
+        raise InstanceError(errors.messages)
+    return Instance(
+        budget=budget,
+        jp_target=jp_target,
+        jp_bonus=jp_bonus,
+        employees=tuple(employees),
+        programs=tuple(programs),
+        fixed=tuple(fixed),
+    )
+
+
+def _parse_employees(raw_list: Any, errors: _Collector) -> list[Employee]:
+    if not isinstance(raw_list, list):
+        errors.add("employees harus daftar (list) pegawai")
+        return []
+    employees: list[Employee] = []
+    seen: dict[str, int] = {}
+    for index, raw_item in enumerate(raw_list):
+        where = f"employees[{index}]"
+        raw = errors.obj(raw_item, where)
+        if not raw:
+            continue
+        identifier = errors.text(_required(raw, "id", where, errors), f"{where}.id")
+        if identifier in seen:
+            errors.add(f"{where}.id {identifier} sudah dipakai oleh employees[{seen[identifier]}]")
+        seen[identifier] = index
+        gaps = errors.mapping(raw.get("gaps", {}), f"{where}.gaps")
+        weights = errors.mapping(raw.get("weights", {}), f"{where}.weights")
+        target_raw = raw.get("jp_target")
+        employees.append(
+            Employee(
+                id=identifier,
+                position_class=errors.text(
+                    _required(raw, "class", where, errors), f"{where}.class"
+                ),
+                jp_done=errors.number(raw.get("jp_done", 0), f"{where}.jp_done"),
+                max_days=errors.integer(
+                    _required(raw, "max_days", where, errors), f"{where}.max_days"
+                ),
+                gaps={code: gap for code, gap in gaps.items() if gap > 0},
+                weights=weights,
+                jp_target=None
+                if target_raw is None
+                else errors.number(target_raw, f"{where}.jp_target"),
+            )
+        )
+    return employees
+
+
+def _parse_programs(raw_list: Any, errors: _Collector) -> list[Program]:
+    if not isinstance(raw_list, list):
+        errors.add("programs harus daftar (list) program")
+        return []
+    programs: list[Program] = []
+    seen: dict[str, int] = {}
+    for index, raw_item in enumerate(raw_list):
+        where = f"programs[{index}]"
+        raw = errors.obj(raw_item, where)
+        if not raw:
+            continue
+        identifier = errors.text(_required(raw, "id", where, errors), f"{where}.id")
+        if identifier in seen:
+            errors.add(f"{where}.id {identifier} sudah dipakai oleh programs[{seen[identifier]}]")
+        seen[identifier] = index
+        capacity = errors.integer(
+            _required(raw, "capacity", where, errors), f"{where}.capacity", minimum=1
+        )
+        minimum = errors.integer(raw.get("min_participants", 0), f"{where}.min_participants")
+        if minimum > capacity >= 1:
+            errors.add(f"{where}.min_participants ({minimum}) melebihi capacity ({capacity})")
+        classes_raw = raw.get("eligible_classes") or []
+        classes: set[str] = set()
+        if not isinstance(classes_raw, list):
+            errors.add(f"{where}.eligible_classes harus daftar kelas jabatan")
+        else:
+            for position, value in enumerate(classes_raw):
+                classes.add(errors.text(value, f"{where}.eligible_classes[{position}]"))
+        programs.append(
+            Program(
+                id=identifier,
+                jp=errors.number(raw.get("jp", 0), f"{where}.jp"),
+                days=errors.integer(raw.get("days", 0), f"{where}.days"),
+                gains={
+                    code: gain
+                    for code, gain in errors.mapping(raw.get("gains", {}), f"{where}.gains").items()
+                    if gain > 0
+                },
+                cost_fixed=errors.number(raw.get("cost_fixed", 0), f"{where}.cost_fixed"),
+                cost_per_participant=errors.number(
+                    raw.get("cost_per_participant", 0), f"{where}.cost_per_participant"
+                ),
+                min_participants=minimum,
+                capacity=capacity,
+                max_batches=errors.integer(raw.get("max_batches", 1), f"{where}.max_batches"),
+                eligible_classes=frozenset(classes),
+            )
+        )
+    return programs
+
+
+def _parse_fixed(
+    raw_list: Any, employees: list[Employee], programs: list[Program], errors: _Collector
+) -> list[FixedPair]:
+    if raw_list is None:
+        return []
+    if not isinstance(raw_list, list):
+        errors.add("fixed harus daftar (list) pasangan pegawai–program")
+        return []
+    employee_ids = {employee.id for employee in employees}
+    program_ids = {program.id for program in programs}
+    pins: dict[tuple[str, str], tuple[int, bool]] = {}
+    fixed: list[FixedPair] = []
+    for index, raw_item in enumerate(raw_list):
+        where = f"fixed[{index}]"
+        raw = errors.obj(raw_item, where)
+        if not raw:
+            continue
+        employee = errors.text(_required(raw, "employee", where, errors), f"{where}.employee")
+        program = errors.text(_required(raw, "program", where, errors), f"{where}.program")
+        assign = raw.get("assign", True)
+        if not isinstance(assign, bool):
+            errors.add(f"{where}.assign harus true atau false")
+            continue
+        if employee and employee not in employee_ids:
+            errors.add(f"{where}: pegawai {employee} tidak ada")
+            continue
+        if program and program not in program_ids:
+            errors.add(f"{where}: program {program} tidak ada")
+            continue
+        if not employee or not program:
+            continue
+        key = (employee, program)
+        if key in pins:
+            previous, previous_assign = pins[key]
+            if previous_assign != assign:
+                errors.add(f"{where}: bertentangan dengan fixed[{previous}] untuk pasangan yang sama")
+            continue
+        pins[key] = (index, assign)
+        fixed.append(FixedPair(employee=employee, program=program, assign=assign))
+    return fixed
+
+
+def load_instance(text: str) -> Instance:
+    """Parses JSON text; malformed JSON is an :class:`InstanceError` like any other problem."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InstanceError(
+            [f"JSON tidak valid pada baris {error.lineno} kolom {error.colno}: {error.msg}"]
+        ) from error
+    return parse_instance(data)
+
+
+def instance_to_json(instance: Instance) -> dict[str, Any]:
+    """The exchange format of an instance (inverse of :func:`parse_instance`)."""
+    employees = []
+    for employee in instance.employees:
+        item: dict[str, Any] = {
+            "id": employee.id,
+            "class": employee.position_class,
+            "jp_done": _plain(employee.jp_done),
+            "max_days": employee.max_days,
+            "gaps": {code: _plain(gap) for code, gap in employee.gaps.items()},
+        }
+        if employee.weights:
+            item["weights"] = {code: _plain(weight) for code, weight in employee.weights.items()}
+        if employee.jp_target is not None:
+            item["jp_target"] = _plain(employee.jp_target)
+        employees.append(item)
+    programs = [
+        {
+            "id": program.id,
+            "jp": _plain(program.jp),
+            "days": program.days,
+            "gains": {code: _plain(gain) for code, gain in program.gains.items()},
+            "cost_fixed": _plain(program.cost_fixed),
+            "cost_per_participant": _plain(program.cost_per_participant),
+            "min_participants": program.min_participants,
+            "capacity": program.capacity,
+            "max_batches": program.max_batches,
+            "eligible_classes": sorted(program.eligible_classes),
+        }
+        for program in instance.programs
+    ]
+    return {
+        "budget": _plain(instance.budget),
+        "jp_target": _plain(instance.jp_target),
+        "jp_bonus": _plain(instance.jp_bonus),
+        "employees": employees,
+        "programs": programs,
+        "fixed": [
+            {"employee": pin.employee, "program": pin.program, "assign": pin.assign}
+            for pin in instance.fixed
+        ],
+    }
+
+
+def _plain(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+# --------------------------------------------------------------------------------------------
+# Evaluation and checks
+
+
+def employee_value(
+    instance: Instance, employee: Employee, programs: Iterable[Program]
+) -> tuple[float, bool]:
+    """Objective contribution of one ASN attending ``programs``, and whether they meet JP."""
+    covered: dict[str, float] = {}
+    jp = employee.jp_done
+    for program in programs:
+        jp += program.jp
+        for code, gain in program.gains.items():
+            covered[code] = covered.get(code, 0.0) + gain
+    value = sum(
+        employee.weight(code) * min(gap, covered.get(code, 0.0))
+        for code, gap in employee.gaps.items()
+    )
+    compliant = jp >= instance.jp_target_of(employee) - EPSILON
+    if compliant:
+        value += instance.jp_bonus
+    return value, compliant
+
+
+def _programs_by_employee(
+    instance: Instance, assignments: Iterable[Assignment]
+) -> dict[str, list[Program]]:
+    chosen: dict[str, list[Program]] = {employee.id: [] for employee in instance.employees}
+    for item in assignments:
+        program_at = instance.program_index.get(item.program)
+        if item.employee in chosen and program_at is not None:
+            chosen[item.employee].append(instance.programs[program_at])
+    return chosen
+
+
+def evaluate(
+    instance: Instance, assignments: Iterable[Assignment], batches: Mapping[str, int]
+) -> float:
+    """The objective of a plan, computed straight from its definition (the tests' oracle).
+
+    ``batches`` does not change the objective; it is taken so the call reads like the plan.
+    """
+    del batches
+    chosen = _programs_by_employee(instance, assignments)
+    return sum(
+        employee_value(instance, employee, chosen[employee.id])[0]
+        for employee in instance.employees
+    )
+
+
+def plan_cost(
+    instance: Instance, assignments: Iterable[Assignment], batches: Mapping[str, int]
+) -> float:
+    counts: dict[str, int] = {}
+    for item in assignments:
+        counts[item.program] = counts.get(item.program, 0) + 1
+    return sum(
+        program.cost_fixed * batches.get(program.id, 0)
+        + program.cost_per_participant * counts.get(program.id, 0)
+        for program in instance.programs
+    )
+
+
+def jp_compliant_count(instance: Instance, assignments: Iterable[Assignment]) -> int:
+    chosen = _programs_by_employee(instance, assignments)
+    return sum(
+        employee_value(instance, employee, chosen[employee.id])[1]
+        for employee in instance.employees
+    )
+
+
+def check_feasible(instance: Instance, solution: Solution) -> list[str]:
+    """Every constraint the plan breaks (Indonesian); empty when the plan is feasible."""
+    violations: list[str] = []
+    counts: dict[str, int] = {}
+    days: dict[str, int] = {}
+    seen: set[tuple[str, str]] = set()
+    for item in solution.assignments:
+        employee_at = instance.employee_index.get(item.employee)
+        program_at = instance.program_index.get(item.program)
+        if employee_at is None or program_at is None:
+            violations.append(f"penugasan {item.employee} → {item.program} tidak dikenal")
+            continue
+        if (item.employee, item.program) in seen:
+            violations.append(f"penugasan {item.employee} → {item.program} ganda")
+            continue
+        seen.add((item.employee, item.program))
+        employee = instance.employees[employee_at]
+        program = instance.programs[program_at]
+        if not program.admits(employee.position_class):
+            violations.append(
+                f"pegawai {employee.id} ({employee.position_class}) tidak berhak ikut {program.id}"
+            )
+        counts[program.id] = counts.get(program.id, 0) + 1
+        days[employee.id] = days.get(employee.id, 0) + program.days
+    for program_id in solution.batches:
+        if program_id not in instance.program_index:
+            violations.append(f"angkatan untuk program {program_id} yang tidak dikenal")
+    for program in instance.programs:
+        batches = solution.batches.get(program.id, 0)
+        count = counts.get(program.id, 0)
+        if batches < 0 or batches > program.max_batches:
+            violations.append(
+                f"program {program.id}: {batches} angkatan, batas {program.max_batches}"
+            )
+        if count > program.capacity * batches:
+            violations.append(
+                f"program {program.id}: {count} peserta melebihi kapasitas "
+                f"{program.capacity} × {batches} angkatan"
+            )
+        if count < program.min_participants * batches:
+            violations.append(
+                f"program {program.id}: {count} peserta kurang dari minimum "
+                f"{program.min_participants} × {batches} angkatan"
+            )
+    for employee in instance.employees:
+        used = days.get(employee.id, 0)
+        if used > employee.max_days:
+            violations.append(
+                f"pegawai {employee.id}: {used} hari melebihi batas {employee.max_days} hari"
+            )
+    for pin in instance.fixed:
+        present = (pin.employee, pin.program) in seen
+        if pin.assign and not present:
+            violations.append(f"pasangan tetap {pin.employee} → {pin.program} tidak ditugaskan")
+        if not pin.assign and present:
+            violations.append(f"pasangan terlarang {pin.employee} → {pin.program} ditugaskan")
+    cost = plan_cost(instance, solution.assignments, solution.batches)
+    if cost > instance.budget + EPSILON * max(1.0, instance.budget):
+        violations.append(f"biaya {_rupiah(cost)} melebihi anggaran {_rupiah(instance.budget)}")
+    return violations
+
+
+def pin_conflicts(instance: Instance) -> list[str]:
+    """Reasons why the pins alone make every plan impossible (Indonesian); empty if none found.
+
+    These are the cheap, certain checks; the solver may still prove infeasibility later.
+    """
+    reasons: list[str] = []
+    forced: dict[str, list[Program]] = {}
+    forced_count: dict[str, int] = {}
+    forbidden: set[tuple[str, str]] = set()
+    for pin in instance.fixed:
+        employee = instance.employees[instance.employee_index[pin.employee]]
+        program = instance.programs[instance.program_index[pin.program]]
+        if not pin.assign:
+            forbidden.add((employee.id, program.id))
+            continue
+        if not program.admits(employee.position_class):
+            reasons.append(
+                f"pegawai {employee.id} (kelas {employee.position_class}) ditetapkan ikut "
+                f"{program.id}, padahal program itu hanya untuk "
+                f"{', '.join(sorted(program.eligible_classes))}"
+            )
+        forced.setdefault(employee.id, []).append(program)
+        forced_count[program.id] = forced_count.get(program.id, 0) + 1
+    for employee_id, programs in forced.items():
+        employee = instance.employees[instance.employee_index[employee_id]]
+        total_days = sum(program.days for program in programs)
+        if total_days > employee.max_days:
+            reasons.append(
+                f"pegawai {employee_id}: program yang ditetapkan butuh {total_days} hari, "
+                f"melebihi batas {employee.max_days} hari"
+            )
+    minimum_cost = 0.0
+    for program in instance.programs:
+        count = forced_count.get(program.id, 0)
+        if count == 0:
+            continue
+        batches = math.ceil(count / program.capacity)
+        if batches > program.max_batches:
+            reasons.append(
+                f"program {program.id}: {count} peserta ditetapkan, melebihi kapasitas "
+                f"{program.capacity} × {program.max_batches} angkatan"
+            )
+            continue
+        needed = max(count, program.min_participants * batches)
+        available = sum(
+            1
+            for employee in instance.employees
+            if program.admits(employee.position_class)
+            and (employee.id, program.id) not in forbidden
+        )
+        if available < needed:
+            reasons.append(
+                f"program {program.id}: butuh minimal {needed} peserta tetapi hanya "
+                f"{available} pegawai yang berhak"
+            )
+        minimum_cost += program.cost_fixed * batches + program.cost_per_participant * needed
+    if minimum_cost > instance.budget + EPSILON * max(1.0, instance.budget):
+        reasons.append(
+            f"biaya minimum pasangan tetap {_rupiah(minimum_cost)} melebihi anggaran "
+            f"{_rupiah(instance.budget)}"
+        )
+    return reasons
+
+
+def _rupiah(amount: float) -> str:
+    return "Rp" + f"{amount:,.0f}".replace(",", ".")
+
+
+def format_rupiah(amount: float) -> str:
+    """Indonesian rupiah notation, e.g. ``Rp250.000.000``."""
+    return _rupiah(amount)
+
+
+# --------------------------------------------------------------------------------------------
+# Explanation
+
+
+@dataclass(frozen=True)
+class GapClosure:
+    """How one program narrows one competency gap of one ASN."""
+
+    competency: str
+    gap: float
+    gain: float
+    weight: float
+    # Objective lost if this program alone were dropped from the ASN's plan, for this competency.
+    marginal_value: float
+
+
+@dataclass(frozen=True)
+class AssignmentExplanation:
+    program: str
+    closures: tuple[GapClosure, ...]
+    jp: float
+    # True when dropping this program would cost the ASN the JP target (and the JP bonus).
+    needed_for_jp_target: bool
+    # Objective lost if this program alone were dropped from the ASN's plan.
+    marginal_value: float
+
+
+def explain(
+    instance: Instance, solution: Solution, employee_id: str
+) -> list[AssignmentExplanation]:
+    """Why an ASN was chosen: per assigned program, the gaps it closes and what it is worth.
+
+    Values are leave-one-out marginals, which are well defined when programs overlap.
+    """
+    if employee_id not in instance.employee_index:
+        raise KeyError(employee_id)
+    employee = instance.employees[instance.employee_index[employee_id]]
+    programs = [
+        instance.programs[instance.program_index[item.program]]
+        for item in solution.assignments
+        if item.employee == employee_id and item.program in instance.program_index
+    ]
+    total, compliant = employee_value(instance, employee, programs)
+    covered: dict[str, float] = {}
+    for program in programs:
+        for code, gain in program.gains.items():
+            covered[code] = covered.get(code, 0.0) + gain
+    explanations = []
+    for position, program in enumerate(programs):
+        others = programs[:position] + programs[position + 1 :]
+        without, compliant_without = employee_value(instance, employee, others)
+        closures = []
+        for code, gain in sorted(program.gains.items()):
+            gap = employee.gaps.get(code, 0.0)
+            if gap <= 0:
+                continue
+            weight = employee.weight(code)
+            marginal = weight * (min(gap, covered[code]) - min(gap, covered[code] - gain))
+            closures.append(
+                GapClosure(
+                    competency=code, gap=gap, gain=gain, weight=weight, marginal_value=marginal
+                )
+            )
+        explanations.append(
+            AssignmentExplanation(
+                program=program.id,
+                closures=tuple(closures),
+                jp=program.jp,
+                needed_for_jp_target=compliant and not compliant_without,
+                marginal_value=total - without,
+            )
+        )
+    return explanations
