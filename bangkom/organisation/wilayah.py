@@ -213,6 +213,30 @@ def _insert(rows: list[WilayahRow]) -> None:
             cursor.executemany(sql, [(r.kode, r.nama, r.tingkat, r.parent_kode) for r in batch])
 
 
+def _number(value: int) -> str:
+    """Indonesian thousands separator: 91599 → 91.599."""
+    return f"{value:,}".replace(",", ".")
+
+
+def describe_wilayah_load(result: WilayahLoadResult) -> str:
+    """One line for the console, in Indonesian."""
+    if not result.changed:
+        text = _("Daftar wilayah sudah lengkap (%(count)s baris); tidak ada perubahan.") % {
+            "count": _number(result.unchanged),
+        }
+    else:
+        text = _("Wilayah: %(created)s ditambahkan, %(updated)s diperbarui, %(same)s tetap.") % {
+            "created": _number(result.created),
+            "updated": _number(result.updated),
+            "same": _number(result.unchanged),
+        }
+    if result.absent_from_file:
+        text += " " + _("%(count)s kode di basis data tidak ada di berkas dan dibiarkan.") % {
+            "count": _number(result.absent_from_file)
+        }
+    return text
+
+
 def _normalise_code_query(query: str) -> str:
     """Accept codes typed without dots: ``5371`` → ``53.71``, ``5371011008`` → ``53.71.01.1008``."""
     if "." in query or not query.isdigit():

@@ -81,10 +81,15 @@ def test_second_load_changes_nothing_and_says_so(small_csv: Path) -> None:
 
 
 @pytest.mark.django_db
-def test_reload_adds_missing_rows_and_renames_changed_ones(small_csv: Path) -> None:
-    wilayah_load(path=small_csv)
-    Wilayah.objects.filter(kode="53.71.02.1001").delete()
-    Wilayah.objects.filter(kode="53.71").update(nama="Kotamadya Kupang")
+def test_reload_adds_missing_rows_and_renames_changed_ones(small_csv: Path, tmp_path: Path) -> None:
+    older = tmp_path / "older.csv"
+    older.write_text(
+        SMALL_CSV.replace("53.71.02.1001,Maulafa,kelurahan_desa\n", "").replace(
+            "53.71,Kota Kupang", "53.71,Kotamadya Kupang"
+        )
+    )
+    wilayah_load(path=older)
+    assert Wilayah.objects.get(kode="53.71").nama == "Kotamadya Kupang"
 
     out = StringIO()
     call_command("load_wilayah", file=small_csv, stdout=out)

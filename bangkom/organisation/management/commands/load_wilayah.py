@@ -10,31 +10,11 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from bangkom.core.errors import ServiceError
-from bangkom.organisation.wilayah import WILAYAH_CSV, WilayahLoadResult, wilayah_load
-
-
-def _number(value: int) -> str:
-    """Indonesian thousands separator: 91599 → 91.599."""
-    return f"{value:,}".replace(",", ".")
-
-
-def describe_load(result: WilayahLoadResult, seconds: float) -> str:
-    """One line for the console, in Indonesian."""
-    if not result.changed:
-        text = _("Daftar wilayah sudah lengkap (%(count)s baris); tidak ada perubahan.") % {
-            "count": _number(result.unchanged),
-        }
-    else:
-        text = _("Wilayah: %(created)s ditambahkan, %(updated)s diperbarui, %(same)s tetap.") % {
-            "created": _number(result.created),
-            "updated": _number(result.updated),
-            "same": _number(result.unchanged),
-        }
-    if result.absent_from_file:
-        text += " " + _("%(count)s kode di basis data tidak ada di berkas dan dibiarkan.") % {
-            "count": _number(result.absent_from_file)
-        }
-    return f"{text} ({seconds:.1f} s)"
+from bangkom.organisation.wilayah import (
+    WILAYAH_CSV,
+    describe_wilayah_load,
+    wilayah_load,
+)
 
 
 class Command(BaseCommand):
@@ -60,4 +40,5 @@ class Command(BaseCommand):
             result = wilayah_load(path=path)
         except ServiceError as exc:
             raise CommandError("; ".join(exc.messages)) from exc
-        self.stdout.write(describe_load(result, time.perf_counter() - started))
+        seconds = time.perf_counter() - started
+        self.stdout.write(f"{describe_wilayah_load(result)} ({seconds:.1f} s)")
