@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "bangkom.planning",
     "bangkom.reports",
     "bangkom.api",
+    "bangkom.demo",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,300 @@
+"""``load-demo``: four believable instansi built through the services, loaded once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import models, transaction
+from django.test import RequestFactory, override_settings
+
+from bangkom.accounts.models import Role, RoleAssignment, User
+from bangkom.competencies.models import (
+    Competency,
+    CompetencyKind,
+    CompetencyLevel,
+    PositionStandard,
+    StandardSource,
+)
+from bangkom.core.models import AuditEvent
+from bangkom.demo.builder import DemoReport, load_demo
+from bangkom.demo.logins import DEMO_PASSWORD, LOGIN_ROLES
+from bangkom.demo.regions import REGIONS
+from bangkom.lib.nip import parse_nip
+from bangkom.organisation.models import (
+    Duty,
+    DutyCompetency,
+    Employee,
+    EmployeeKind,
+    Instansi,
+    Position,
+    PositionClass,
+    Unit,
+    UnitKind,
+    Wilayah,
+)
+
+# Argon2 is deliberately slow; the login checks below would dominate the test time.
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+COUNTED: tuple[type[models.Model], ...] = (
+    Wilayah,
+    Instansi,
+    Unit,
+    Position,
+    Duty,
+    DutyCompetency,
+    PositionStandard,
+    Employee,
+    User,
+    RoleAssignment,
+    Competency,
+    CompetencyLevel,
+    AuditEvent,
+)
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup: None, django_db_blocker: Any) -> Iterator[DemoReport]:
+    """The demo, loaded once for this module and rolled back after it."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(PASSWORD_HASHERS=FAST_HASHERS),
+        transaction.atomic(),
+    ):
+        yield load_demo(full_wilayah=False)
+        transaction.set_rollback(True)
+
+
+def instansi(slug: str) -> Instansi:
+    region = next(region for region in REGIONS if region.slug == slug)
+    return Instansi.objects.get(wilayah_id=region.wilayah)
+
+
+def standard(position: Position) -> dict[str, tuple[int, str]]:
+    return {
+        line.competency.kode: (line.required_level, line.source)
+        for line in position.standards.select_related("competency")
+    }
+
+
+def counts() -> dict[str, int]:
+    return {model.__name__: model._default_manager.count() for model in COUNTED}
+
+
+@pytest.mark.django_db
+def test_four_instansi_with_units_positions_and_employees(demo: DemoReport) -> None:
+    assert sorted(demo.created) == sorted(region.nama for region in REGIONS)
+    for region in REGIONS:
+        inst = instansi(region.slug)
+        assert inst.nama == region.nama and inst.jenis == "kota"
+        assert inst.units.count() >= 15
+        assert inst.positions.count() >= 40
+        assert 40 <= inst.employees.count() <= 80
+        assert not inst.positions.filter(duties__isnull=True).exists()
+        kinds = set(inst.positions.values_list("kelas", flat=True))
+        assert {PositionClass.JPT_PRATAMA, PositionClass.ADMINISTRATOR} <= kinds
+        assert {PositionClass.PENGAWAS, PositionClass.PELAKSANA} <= kinds
+    assert Competency.objects.filter(instansi=None, jenis=CompetencyKind.TEKNIS).count() == 20
+    assert CompetencyLevel.objects.filter(competency__kode="T.3").count() == 5
+
+
+@pytest.mark.django_db
+def test_units_sit_on_their_places_in_the_region_list(demo: DemoReport) -> None:
+    kupang = instansi("kupang")
+    alak = Unit.objects.get(instansi=kupang, nama="Kelurahan Alak")
+    assert alak.wilayah_id == "53.71.01.1008"
+    assert alak.parent is not None and alak.parent.nama == "Kecamatan Alak"
+    assert alak.parent.wilayah_id == "53.71.01"
+    puskesmas = Unit.objects.get(instansi=kupang, nama="Puskesmas Alak")
+    assert puskesmas.parent is not None and puskesmas.parent.nama == "Dinas Kesehatan"
+    assert Unit.objects.filter(instansi=kupang, jenis=UnitKind.KELURAHAN).count() == 4
+    marelan = Unit.objects.get(instansi=instansi("medan"), nama="Kecamatan Medan Marelan")
+    assert marelan.wilayah_id == "12.71.12"
+    kelurahan = Unit.objects.filter(parent=marelan, jenis=UnitKind.KELURAHAN)
+    assert {u.wilayah.parent_id for u in kelurahan if u.wilayah} == {"12.71.12"}
+    cakranegara = Unit.objects.get(instansi=instansi("mataram"), nama="Kecamatan Cakranegara")
+    assert Unit.objects.filter(parent=cakranegara, wilayah__parent_id="52.71.03").count() >= 3
+
+
+@pytest.mark.django_db
+def test_licensing_staff_in_medan_marelan_need_regulation_and_communication(
+    demo: DemoReport,
+) -> None:
+    licensing = Position.objects.get(
+        instansi=instansi("medan"),
+        unit__nama="Seksi Pelayanan dan Perizinan",
+        nama="Pengadministrasi Perizinan",
+    )
+
+    lines = standard(licensing)
+
+    assert lines["T.3"] == (2, StandardSource.TUGAS)  # Regulasi Perizinan Berusaha (OSS-RBA)
+    assert lines["M.3"] == (2, StandardSource.TUGAS)  # above the pelaksana default of 1
+    assert lines["M.5"] == (2, StandardSource.TUGAS)
+    assert lines["M.8"] == (1, StandardSource.KELAS)
+    head = Position.objects.get(unit=licensing.unit, nama="Kepala Seksi Pelayanan dan Perizinan")
+    assert standard(head)["T.3"][0] == 3 and standard(head)["M.3"][0] == 3
+
+
+@pytest.mark.django_db
+def test_health_staff_of_puskesmas_alak_need_health_protocols(demo: DemoReport) -> None:
+    positions = Position.objects.filter(instansi=instansi("kupang"), unit__nama="Puskesmas Alak")
+    by_name = {position.nama: standard(position) for position in positions}
+
+    assert by_name["Perawat Ahli Pertama"]["T.2"] == (2, StandardSource.TUGAS)
+    assert by_name["Kepala Puskesmas Alak"]["T.2"][0] == 3
+    assert by_name["Dokter Ahli Pertama"]["T.2"][0] == 3
+    assert all("T.2" in lines for name, lines in by_name.items() if "Perawat" in name)
+
+
+@pytest.mark.django_db
+def test_other_stories_show_in_the_standards(demo: DemoReport) -> None:
+    pontianak = instansi("pontianak")
+    bina_marga = Position.objects.get(instansi=pontianak, nama="Kepala Bidang Bina Marga")
+    assert standard(bina_marga)["T.4"][0] == 4  # Manajemen Proyek Pemerintah
+    assert standard(bina_marga)["T.5"][0] == 3  # Pengelolaan Anggaran
+    kepala_bkpsdm = Position.objects.get(
+        instansi=pontianak, nama__startswith="Kepala Badan Kepegawaian"
+    )
+    assert standard(kepala_bkpsdm)["M.1"][0] == 5  # sikap dan etika
+    front_desk = Position.objects.get(
+        instansi=instansi("mataram"),
+        unit__nama="Seksi Pelayanan Umum",
+        nama="Pengelola Layanan Operasional",
+    )
+    assert standard(front_desk)["T.9"][0] == 2  # Pelayanan Publik Berbasis Digital
+
+
+@pytest.mark.django_db
+def test_every_position_has_the_whole_managerial_standard(demo: DemoReport) -> None:
+    managerial = Competency.objects.filter(
+        is_official=True, jenis__in=[CompetencyKind.MANAJERIAL, CompetencyKind.SOSIAL_KULTURAL]
+    ).count()
+    assert managerial == 9
+    per_position = (
+        PositionStandard.objects.filter(competency__is_official=True)
+        .values("position")
+        .annotate(n=models.Count("id"))
+    )
+    assert {row["n"] for row in per_position} == {9}
+    assert len(per_position) == Position.objects.count()
+
+
+@pytest.mark.django_db
+def test_employees_have_valid_numbers_and_supervisors_in_their_instansi(
+    demo: DemoReport,
+) -> None:
+    employees = list(Employee.objects.select_related("supervisor", "position"))
+    for employee in employees:
+        if employee.jenis == EmployeeKind.PNS:
+            info = parse_nip(employee.nip)
+            assert (info.birth_date, info.sex) == (
+                employee.tanggal_lahir,
+                employee.jenis_kelamin,
+            )
+            assert employee.tmt_cpns == info.appointment_month
+        else:
+            assert len(employee.nip) == 18 and employee.golongan in {"V", "VII", "IX", "X"}
+        assert employee.position is not None and employee.unit_id == employee.position.unit_id
+        if employee.supervisor is not None:
+            assert employee.supervisor.instansi_id == employee.instansi_id
+    for region in REGIONS:
+        tops = Employee.objects.filter(instansi=instansi(region.slug), supervisor__isnull=True)
+        assert [e.position.nama for e in tops if e.position] == ["Sekretaris Daerah"]
+
+
+@pytest.mark.django_db
+def test_the_supervisor_chain_runs_up_to_the_opd_head(demo: DemoReport) -> None:
+    staff = User.objects.get(username="medan.asn").employee
+    assert staff is not None
+
+    chain = []
+    boss = staff.supervisor
+    while boss is not None:
+        chain.append(boss.position.nama if boss.position else "")
+        boss = boss.supervisor
+
+    assert chain == [
+        "Kepala Seksi Pelayanan dan Perizinan",
+        "Camat Medan Marelan",
+        "Sekretaris Daerah",
+    ]
+    assert staff.supervisor == User.objects.get(username="medan.atasan").employee
+    assert staff.tanggal_lahir is not None and staff.tanggal_lahir.year >= 1996  # ASN muda
+
+
+@pytest.mark.django_db
+def test_one_login_per_role_per_instansi(demo: DemoReport) -> None:
+    for region in REGIONS:
+        inst = instansi(region.slug)
+        users = {role: User.objects.get(username=f"{region.slug}.{role}") for role in LOGIN_ROLES}
+        roles = {
+            role: set(user.role_assignments.values_list("role", "instansi_id"))
+            for role, user in users.items()
+        }
+        assert roles["bkpsdm"] == {(Role.BKPSDM_ADMIN, inst.pk)}
+        assert roles["pimpinan"] == {(Role.PIMPINAN, inst.pk)}
+        assert roles["mitra"] == {(Role.MITRA, inst.pk)}
+        assert roles["opd"] == {(Role.OPD_ADMIN, inst.pk)}
+        assert roles["atasan"] == roles["asn"] == set()
+        scope = users["opd"].role_assignments.get().unit
+        assert scope is not None and scope.is_opd
+        atasan, asn = users["atasan"].employee, users["asn"].employee
+        assert atasan is not None and asn is not None and asn.supervisor == atasan
+        assert users["mitra"].employee is None
+    superadmin = User.objects.get(username="superadmin")
+    assert set(superadmin.role_assignments.values_list("role", flat=True)) == {Role.SUPERADMIN}
+
+
+@pytest.mark.django_db
+def test_the_employee_logs_in_with_username_or_nip(demo: DemoReport) -> None:
+    user = User.objects.get(username="kupang.asn")
+    assert user.employee is not None
+    request = RequestFactory().post("/masuk/")
+
+    assert authenticate(request, username="kupang.asn", password=DEMO_PASSWORD) == user
+    assert authenticate(request, username=user.employee.nip, password=DEMO_PASSWORD) == user
+
+
+@pytest.mark.django_db
+def test_demo_logins_prints_the_table_from_the_database(demo: DemoReport) -> None:
+    User.objects.filter(username="kupang.mitra").update(nama="Nama Baru Mitra")
+    out = StringIO()
+
+    call_command("demo_logins", stdout=out)
+
+    text = out.getvalue()
+    for region in REGIONS:
+        for role in LOGIN_ROLES:
+            assert f"{region.slug}.{role}" in text
+    assert "superadmin" in text and DEMO_PASSWORD in text
+    assert "Nama Baru Mitra" in text
+    assert "cakupan: Kecamatan Medan Marelan" in text
+
+
+@pytest.mark.django_db
+def test_a_second_run_changes_nothing(demo: DemoReport, settings: Any) -> None:
+    settings.DEBUG = True  # pytest-django runs with DEBUG off, where load-demo asks first
+    before = counts()
+    out = StringIO()
+
+    call_command("load_demo", wilayah_minimal=True, stdout=out)
+
+    assert counts() == before
+    assert "tidak ada perubahan" in out.getvalue()
+    assert "medan.asn" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_the_demo_refuses_to_run_in_production_unless_asked(settings: Any) -> None:
+    settings.DEBUG = False
+    before = counts()
+
+    with pytest.raises(CommandError, match="izinkan-produksi"):
+        call_command("load_demo", wilayah_minimal=True, stdout=StringIO())
+    assert counts() == before
