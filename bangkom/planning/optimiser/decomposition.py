@@ -476,10 +476,11 @@ def column_generation(
     initial: list[Pattern],
     deadline: float,
     threads: int,
+    pricer: Pricer | None = None,
     gap_target: float = 0.002,
 ) -> DecompositionResult:
     c = compiled
-    pricer = Pricer(c)
+    pricer = pricer or Pricer(c)
     master = MasterProblem(c, threads=threads)
     empty = [
         Pattern(

@@ -118,11 +118,19 @@ def apply_pins(compiled: Compiled, state: PlanState) -> None:
         raise PinsUnsatisfiable(-1)
 
 
-def greedy(compiled: Compiled, *, deadline: float | None = None) -> PlanState:
-    """A feasible plan by value per rupiah; raises :class:`PinsUnsatisfiable`."""
+def greedy(
+    compiled: Compiled, *, deadline: float | None = None, start: PlanState | None = None
+) -> PlanState:
+    """A feasible plan by value per rupiah; raises :class:`PinsUnsatisfiable`.
+
+    With ``start`` (a feasible plan, changed in place) the greedy only adds to it.
+    """
     c = compiled
-    state = PlanState(c)
-    apply_pins(c, state)
+    if start is None:
+        state = PlanState(c)
+        apply_pins(c, state)
+    else:
+        state = start
     candidates = _build_candidates(c, state)
 
     def best_move(program: int) -> tuple[float, list[int], bool]:

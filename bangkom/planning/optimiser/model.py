@@ -161,6 +161,8 @@ class _Collector:
             self.messages.append(message)
 
     def number(self, value: Any, where: str, *, minimum: float = 0.0) -> float:
+        if isinstance(value, _Missing):
+            return minimum
         if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
             self.add(f"{where} harus angka ≥ {_fmt(minimum)}")
             return minimum
@@ -170,6 +172,8 @@ class _Collector:
         return float(value)
 
     def integer(self, value: Any, where: str, *, minimum: int = 0) -> int:
+        if isinstance(value, _Missing):
+            return minimum
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
@@ -178,6 +182,8 @@ class _Collector:
         return value
 
     def text(self, value: Any, where: str) -> str:
+        if isinstance(value, _Missing):
+            return ""
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str) or not value.strip():
@@ -207,10 +213,17 @@ def _fmt(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
+class _Missing:
+    """A required field that is absent; already reported, so type checks stay quiet."""
+
+
+_MISSING = _Missing()
+
+
 def _required(raw: dict[str, Any], key: str, where: str, errors: _Collector) -> Any:
     if key not in raw:
         errors.add(f"{where}.{key} wajib diisi")
-        return None
+        return _MISSING
     return raw[key]
 
 

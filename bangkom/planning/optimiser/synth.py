@@ -159,17 +159,23 @@ def _rupiah_step(amount: float, step: int) -> float:
 
 
 def unconstrained_cost(employees: list[Employee], programs: list[Program]) -> float:
-    """What running every program for everyone it would help costs, within program limits."""
+    """What running every program for everyone it would help costs, within program limits.
+
+    Assumes the usual annual target of 20 JP.
+    """
+    # An ASN wants a program that closes one of their gaps or adds JP they still miss.
     profiles = Counter(
-        (employee.position_class, frozenset(employee.gaps)) for employee in employees
+        (employee.position_class, frozenset(employee.gaps), employee.jp_done < 20)
+        for employee in employees
     )
     total = 0.0
     for program in programs:
         gained = set(program.gains)
         demand = sum(
             count
-            for (position_class, codes), count in profiles.items()
-            if program.admits(position_class) and not gained.isdisjoint(codes)
+            for (position_class, codes, short_of_jp), count in profiles.items()
+            if program.admits(position_class)
+            and (not gained.isdisjoint(codes) or (short_of_jp and program.jp > 0))
         )
         seats = min(demand, program.capacity * program.max_batches)
         if seats < program.min_participants:

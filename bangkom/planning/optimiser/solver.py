@@ -1,0 +1,181 @@
+"""The plan optimiser's entry point: :func:`solve`.
+
+Small instances go to one exact MIP (HiGHS), which proves optimality. Large ones use the greedy
+plan as a start, Dantzig–Wolfe column generation over per-ASN patterns for a proven Lagrangian
+bound and a near-integral master solution, and rounding plus the greedy to turn that into a plan.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+from .compiled import Compiled, compile_instance
+from .decomposition import Pricer, as_patterns, column_generation
+from .greedy import PinsUnsatisfiable, greedy
+from .mip import solve_mip
+from .model import (
+    STATUS_FEASIBLE,
+    STATUS_INFEASIBLE,
+    STATUS_OPTIMAL,
+    STATUS_UNKNOWN,
+    Assignment,
+    Instance,
+    Solution,
+    pin_conflicts,
+)
+from .plan_state import PlanState
+from .repair import round_patterns
+
+DEFAULT_TIME_LIMIT = 60.0
+DEFAULT_RELATIVE_GAP = 1e-3
+# Up to this many (ASN, program) pairs the exact MIP is used.
+EXACT_PAIR_LIMIT = 60_000
+MAX_THREADS = 2
+
+
+def trivial_bound(compiled: Compiled) -> float:
+    """Every gap closed and every ASN compliant: a bound that needs no solver."""
+    c = compiled
+    return (
+        c.base_value
+        + float(np.dot(c.slot_weight, c.slot_gap))
+        + c.instance.jp_bonus * float(np.count_nonzero(c.jp_need > 0))
+    )
+
+
+def solve(
+    instance: Instance,
+    *,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+    relative_gap: float = DEFAULT_RELATIVE_GAP,
+    threads: int = MAX_THREADS,
+    exact_pair_limit: int = EXACT_PAIR_LIMIT,
+) -> Solution:
+    """The best plan found within ``time_limit`` seconds, with a proven upper bound."""
+    started = time.monotonic()
+    deadline = started + time_limit
+    threads = max(1, min(MAX_THREADS, threads))
+    reasons = pin_conflicts(instance)
+    if reasons:
+        return _infeasible(started, reasons)
+    compiled = compile_instance(instance)
+    bound = trivial_bound(compiled)
+
+    plan: PlanState | None
+    try:
+        plan = greedy(compiled, deadline=deadline)
+    except PinsUnsatisfiable:
+        plan = None
+
+    proven_optimal = False
+    if compiled.n_pairs <= exact_pair_limit:
+        hint_pairs = plan.chosen_pairs() if plan is not None else None
+        hint_batches = np.asarray(plan.batches) if plan is not None else None
+        result = solve_mip(
+            compiled,
+            time_limit=max(0.1, deadline - time.monotonic()),
+            relative_gap=relative_gap,
+            threads=threads,
+            hint_pairs=hint_pairs,
+            hint_batches=hint_batches,
+        )
+        if result.status == STATUS_INFEASIBLE:
+            return _infeasible(
+                started,
+                ["model terbukti tidak layak: pasangan tetap tidak dapat dipenuhi bersama "
+                 "batas peserta minimum, hari, dan anggaran"],
+            )
+        if result.status in (STATUS_OPTIMAL, STATUS_FEASIBLE):
+            candidate = _state_from(compiled, result.chosen_pairs.tolist(), result.batches)
+            if candidate.is_feasible() and (
+                plan is None or candidate.objective() >= plan.objective() - 1e-9
+            ):
+                plan = candidate
+            proven_optimal = result.status == STATUS_OPTIMAL
+        bound = min(bound, result.bound)
+    elif plan is not None:
+        pricer = Pricer(compiled)
+        reserve = 0.15 * time_limit
+        decomposition = column_generation(
+            compiled,
+            initial=as_patterns(compiled, plan.chosen_pairs(), pricer),
+            deadline=deadline - reserve,
+            threads=threads,
+            pricer=pricer,
+        )
+        bound = min(bound, decomposition.bound)
+        rounded = round_patterns(compiled, decomposition.patterns, decomposition.weights)
+        if rounded.is_feasible():
+            rounded = greedy(compiled, deadline=deadline, start=rounded)
+            if rounded.is_feasible() and rounded.objective() > plan.objective():
+                plan = rounded
+
+    if plan is None:
+        return Solution(
+            status=STATUS_UNKNOWN,
+            objective=0.0,
+            upper_bound=bound,
+            batches={},
+            assignments=(),
+            cost=0.0,
+            jp_compliant=0,
+            solve_seconds=time.monotonic() - started,
+            reasons=("tidak ditemukan rencana yang layak dalam batas waktu",),
+        )
+    objective = plan.objective()
+    bound = max(bound, objective)
+    gap = (bound - objective) / max(1.0, abs(bound))
+    status = STATUS_OPTIMAL if proven_optimal or gap <= relative_gap else STATUS_FEASIBLE
+    return _solution(compiled, plan, status, bound, started)
+
+
+def _state_from(compiled: Compiled, pairs: list[int], batches: np.ndarray) -> PlanState:
+    state = PlanState(compiled)
+    for pair in pairs:
+        state.add(int(pair))
+    for program, count in enumerate(batches.tolist()):
+        state.set_batches(program, int(count))
+    return state
+
+
+def _solution(
+    compiled: Compiled, plan: PlanState, status: str, bound: float, started: float
+) -> Solution:
+    instance = compiled.instance
+    assignments = tuple(
+        Assignment(
+            employee=instance.employees[int(compiled.pair_employee[pair])].id,
+            program=instance.programs[int(compiled.pair_program[pair])].id,
+        )
+        for pair in plan.chosen_pairs().tolist()
+    )
+    return Solution(
+        status=status,
+        objective=plan.objective(),
+        upper_bound=bound,
+        batches={
+            program.id: plan.batches[index]
+            for index, program in enumerate(instance.programs)
+            if plan.batches[index] > 0
+        },
+        assignments=assignments,
+        cost=plan.cost,
+        jp_compliant=plan.jp_compliant(),
+        solve_seconds=time.monotonic() - started,
+    )
+
+
+def _infeasible(started: float, reasons: list[str]) -> Solution:
+    return Solution(
+        status=STATUS_INFEASIBLE,
+        objective=0.0,
+        upper_bound=0.0,
+        batches={},
+        assignments=(),
+        cost=0.0,
+        jp_compliant=0,
+        solve_seconds=time.monotonic() - started,
+        reasons=tuple(reasons),
+    )
