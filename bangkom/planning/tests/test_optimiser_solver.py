@@ -1,0 +1,204 @@
+"""The optimiser keeps every constraint, matches brute force on tiny instances, and its bound
+is a real upper bound, in both the exact (MIP) and the large-instance (decomposition) paths."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from bangkom.planning.optimiser.exhaustive import best_plan
+from bangkom.planning.optimiser.model import (
+    Assignment,
+    FixedPair,
+    Instance,
+    check_feasible,
+    evaluate,
+    explain,
+    jp_compliant_count,
+    plan_cost,
+)
+from bangkom.planning.optimiser.solver import solve
+
+from .optimiser_instances import employee, program, tiny_instances
+
+FAST = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+
+
+def _assert_consistent(instance: Instance, solution) -> None:
+    assert check_feasible(instance, solution) == []
+    assert solution.objective == pytest.approx(
+        evaluate(instance, solution.assignments, solution.batches)
+    )
+    assert solution.cost == pytest.approx(
+        plan_cost(instance, solution.assignments, solution.batches)
+    )
+    assert solution.jp_compliant == jp_compliant_count(instance, solution.assignments)
+    assert solution.upper_bound >= solution.objective - 1e-6
+
+
+@FAST
+@given(tiny_instances())
+def test_exact_solver_matches_brute_force(instance: Instance) -> None:
+    solution = solve(instance, time_limit=20, relative_gap=0.0)
+    reference = best_plan(instance)
+    if reference is None:
+        assert solution.status == "infeasible"
+        return
+    assert solution.status == "optimal"
+    _assert_consistent(instance, solution)
+    assert solution.objective == pytest.approx(reference[0])
+    assert solution.upper_bound >= reference[0] - 1e-6
+
+
+@FAST
+@given(tiny_instances())
+def test_decomposition_plans_are_feasible_and_bound_is_valid(instance: Instance) -> None:
+    solution = solve(instance, time_limit=10, exact_pair_limit=0)
+    reference = best_plan(instance)
+    if reference is None:
+        assert solution.status in ("infeasible", "unknown")
+        return
+    # The Lagrangian bound must never fall below the true optimum.
+    assert solution.upper_bound >= reference[0] - 1e-6
+    if solution.status in ("optimal", "feasible"):
+        _assert_consistent(instance, solution)
+        assert solution.objective <= reference[0] + 1e-6
+
+
+def test_pin_forces_an_assignment_that_is_otherwise_worthless() -> None:
+    instance = Instance(
+        budget=100,
+        jp_target=0,
+        jp_bonus=0,
+        employees=(employee("A", gaps={}), employee("B")),
+        programs=(program("P"),),
+        fixed=(FixedPair(employee="A", program="P", assign=True),),
+    )
+    solution = solve(instance, time_limit=10)
+    assert Assignment(employee="A", program="P") in solution.assignments
+    assert Assignment(employee="B", program="P") in solution.assignments
+
+
+def test_pin_forbids_a_valuable_assignment() -> None:
+    instance = Instance(
+        budget=100,
+        jp_target=0,
+        jp_bonus=0,
+        employees=(employee("A"), employee("B")),
+        programs=(program("P"),),
+        fixed=(FixedPair(employee="A", program="P", assign=False),),
+    )
+    solution = solve(instance, time_limit=10)
+    assert solution.assignments == (Assignment(employee="B", program="P"),)
+    assert solution.objective == pytest.approx(1.0)
+
+
+def test_zero_budget_assigns_nothing() -> None:
+    instance = Instance(
+        budget=0,
+        jp_target=20,
+        jp_bonus=1,
+        employees=(employee("A"), employee("B", gaps={"T.1": 2})),
+        programs=(program("P"), program("Q", gains={"T.1": 2})),
+    )
+    solution = solve(instance, time_limit=10)
+    assert solution.status == "optimal"
+    assert solution.assignments == ()
+    assert solution.batches == {}
+    assert solution.objective == 0
+    assert solution.upper_bound == pytest.approx(0)
+
+
+def test_nobody_eligible() -> None:
+    instance = Instance(
+        budget=1000,
+        jp_target=20,
+        jp_bonus=1,
+        employees=(employee("A"), employee("B")),
+        programs=(program("P", eligible_classes=frozenset({"administrator"})),),
+    )
+    solution = solve(instance, time_limit=10)
+    assert solution.status == "optimal"
+    assert solution.assignments == ()
+    assert solution.objective == 0
+
+
+def test_ineligible_pin_is_infeasible_with_reason() -> None:
+    instance = Instance(
+        budget=1000,
+        jp_target=20,
+        jp_bonus=1,
+        employees=(employee("198609262015051001"),),
+        programs=(program("P", eligible_classes=frozenset({"pengawas"})),),
+        fixed=(FixedPair(employee="198609262015051001", program="P", assign=True),),
+    )
+    solution = solve(instance, time_limit=10)
+    assert solution.status == "infeasible"
+    assert any("198609262015051001" in reason and "P" in reason for reason in solution.reasons)
+
+
+def test_pins_beyond_days_or_budget_are_infeasible() -> None:
+    too_long = Instance(
+        budget=1000,
+        jp_target=0,
+        jp_bonus=0,
+        employees=(employee("A", max_days=2),),
+        programs=(program("P", days=2), program("Q", days=1)),
+        fixed=(
+            FixedPair(employee="A", program="P", assign=True),
+            FixedPair(employee="A", program="Q", assign=True),
+        ),
+    )
+    assert "hari" in " ".join(solve(too_long, time_limit=5).reasons)
+    too_dear = Instance(
+        budget=5,
+        jp_target=0,
+        jp_bonus=0,
+        employees=(employee("A"),),
+        programs=(program("P", cost_fixed=10),),
+        fixed=(FixedPair(employee="A", program="P", assign=True),),
+    )
+    solution = solve(too_dear, time_limit=5)
+    assert solution.status == "infeasible"
+    assert "anggaran" in " ".join(solution.reasons)
+
+
+def test_minimum_participants_keep_a_program_closed() -> None:
+    # One interested ASN cannot fill a program that needs three participants.
+    instance = Instance(
+        budget=1000,
+        jp_target=0,
+        jp_bonus=0,
+        employees=(employee("A"), employee("B", position_class="pengawas")),
+        programs=(
+            program("P", min_participants=3, eligible_classes=frozenset({"pelaksana"})),
+        ),
+    )
+    solution = solve(instance, time_limit=5)
+    assert solution.assignments == ()
+    assert solution.status == "optimal"
+
+
+def test_explain_attributes_gaps_and_jp() -> None:
+    instance = Instance(
+        budget=1000,
+        jp_target=20,
+        jp_bonus=1,
+        employees=(employee("A", jp_done=5, gaps={"M.1": 1, "T.1": 2}, weights={"T.1": 2}),),
+        programs=(
+            program("P", gains={"M.1": 1}, jp=10),
+            program("Q", gains={"T.1": 1, "M.1": 1}, jp=5),
+        ),
+    )
+    solution = solve(instance, time_limit=5)
+    assert {item.program for item in solution.assignments} == {"P", "Q"}
+    reasons = {item.program: item for item in explain(instance, solution, "A")}
+    # Both cover M.1 (gap 1), so neither alone is needed for it; Q alone closes T.1 by 1 × 2.
+    assert reasons["Q"].marginal_value == pytest.approx(2 + 1)
+    assert reasons["Q"].needed_for_jp_target
+    t1 = next(closure for closure in reasons["Q"].closures if closure.competency == "T.1")
+    assert (t1.gap, t1.gain, t1.weight, t1.marginal_value) == (2, 1, 2, 2)
+    assert reasons["P"].marginal_value == pytest.approx(1)
+    assert solution.objective == pytest.approx(1 + 2 + 1)
