@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from bangkom.accounts.models import Role, User
 from bangkom.accounts.services import role_assign, user_create
@@ -98,25 +99,34 @@ def load_demo(
     report = DemoReport(wilayah=wilayah_load(only=only, acting_user=ACTING_USER))
     say(describe_wilayah_load(report.wilayah))
     report.dictionary_loaded = _ensure_dictionary()
-    competencies, report.competencies_created = _ensure_technical_competencies()
+    competencies, report.competencies_created = _ensure_technical_competencies(say)
     say(
-        f"Kamus kompetensi: {'dimuat' if report.dictionary_loaded else 'sudah ada'}; "
-        f"kompetensi teknis nasional: {report.competencies_created} ditambahkan."
+        _("Kamus kompetensi: %(state)s; kompetensi teknis nasional: %(count)d ditambahkan.")
+        % {
+            "state": _("dimuat") if report.dictionary_loaded else _("sudah ada"),
+            "count": report.competencies_created,
+        }
     )
     report.superadmin_created = _ensure_superadmin()
     for region in regions:
         if Instansi.objects.filter(wilayah_id=region.wilayah).exists():
             report.skipped.append(region.nama)
-            say(f"{region.nama}: sudah ada, dilewati.")
+            say(_("%s: sudah ada, dilewati.") % region.nama)
             continue
         region_started = time.perf_counter()
         with transaction.atomic():
             counts = RegionBuilder(region, competencies).build()
         report.created.append(region.nama)
         say(
-            f"{region.nama}: {counts['units']} unit, {counts['positions']} jabatan, "
-            f"{counts['employees']} pegawai, {counts['users']} akun "
-            f"({time.perf_counter() - region_started:.1f} s)."
+            _(
+                "%(nama)s: %(units)d unit, %(positions)d jabatan, %(employees)d pegawai, "
+                "%(users)d akun (%(seconds).1f s)."
+            )
+            % {
+                "nama": region.nama,
+                "seconds": time.perf_counter() - region_started,
+                **counts,
+            }
         )
     report.seconds = time.perf_counter() - started
     return report
@@ -137,12 +147,21 @@ def _ensure_dictionary() -> bool:
     return True
 
 
-def _ensure_technical_competencies() -> tuple[dict[str, Competency], int]:
-    """Create the national T.x competencies that are missing; return every national one."""
+def _ensure_technical_competencies(say: Log) -> tuple[dict[str, Competency], int]:
+    """Create the national T.x competencies that are missing; return every national one.
+
+    A code that already exists is used as it is; if its name differs from the demo's, the
+    console says so, because the demo's duties will then point at that competency."""
     existing = {c.kode: c for c in Competency.objects.filter(instansi__isnull=True)}
     created = 0
     for spec in TECHNICAL_COMPETENCIES:
-        if spec.kode in existing:
+        current = existing.get(spec.kode)
+        if current is not None:
+            if current.nama != spec.nama:
+                say(
+                    _("Perhatian: %(kode)s sudah ada sebagai “%(nama)s”; dipakai apa adanya.")
+                    % {"kode": spec.kode, "nama": current.nama}
+                )
             continue
         existing[spec.kode] = technical_competency_save(
             instansi=None,

@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
-from django.core.management.base import CommandError
 from django.db import models, transaction
 from django.test import RequestFactory, override_settings
 
@@ -288,13 +287,3 @@ def test_a_second_run_changes_nothing(demo: DemoReport, settings: Any) -> None:
     assert counts() == before
     assert "tidak ada perubahan" in out.getvalue()
     assert "medan.asn" in out.getvalue()
-
-
-@pytest.mark.django_db
-def test_the_demo_refuses_to_run_in_production_unless_asked(settings: Any) -> None:
-    settings.DEBUG = False
-    before = counts()
-
-    with pytest.raises(CommandError, match="izinkan-produksi"):
-        call_command("load_demo", wilayah_minimal=True, stdout=StringIO())
-    assert counts() == before

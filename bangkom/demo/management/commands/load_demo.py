@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
+from bangkom.core.errors import ServiceError
 from bangkom.demo.builder import load_demo
 from bangkom.demo.logins import demo_logins, format_logins
 from bangkom.demo.regions import REGIONS
@@ -40,7 +41,10 @@ class Command(BaseCommand):
                     "Tambahkan --izinkan-produksi bila memang diinginkan."
                 )
             )
-        report = load_demo(full_wilayah=not options["wilayah_minimal"], log=self.stdout.write)
+        try:
+            report = load_demo(full_wilayah=not options["wilayah_minimal"], log=self.stdout.write)
+        except ServiceError as exc:  # e.g. a demo username taken by a real account
+            raise CommandError("; ".join(exc.messages)) from exc
         if report.changed:
             self.stdout.write(self.style.SUCCESS(_("Demo dimuat (%.1f s).") % report.seconds))
         else:
