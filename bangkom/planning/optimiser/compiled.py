@@ -133,16 +133,18 @@ def compile_instance(instance: Instance) -> Compiled:
     entry_pair: list[IntArray] = []
     entry_slot: list[IntArray] = []
     entry_coefficient: list[FloatArray] = []
-    for code in range(len(codes)):
-        rows = np.nonzero(slot_mask[:, code])[0]
-        columns = np.nonzero(gain_matrix[:, code] > 0)[0]
+    for code_index in range(len(codes)):
+        rows = np.nonzero(slot_mask[:, code_index])[0]
+        columns = np.nonzero(gain_matrix[:, code_index] > 0)[0]
         if len(rows) == 0 or len(columns) == 0:
             continue
         pairs = pair_lookup[np.ix_(rows, columns)]
-        coefficients = np.minimum(gain_matrix[columns, code][None, :], gap_matrix[rows, code][:, None])
-        slots = np.broadcast_to(slot_lookup[rows, code][:, None], pairs.shape)
+        coefficients = np.minimum(
+            gain_matrix[columns, code_index][None, :], gap_matrix[rows, code_index][:, None]
+        )
+        slots = np.broadcast_to(slot_lookup[rows, code_index][:, None], pairs.shape)
         keep = pairs >= 0
-        entry_pair.append(pairs[keep])
+        entry_pair.append(pairs[keep].astype(np.int64))
         entry_slot.append(slots[keep])
         entry_coefficient.append(coefficients[keep])
     coverage_pair = np.concatenate(entry_pair) if entry_pair else np.zeros(0, np.int64)

@@ -163,9 +163,7 @@ class Pricer:
             base_days += item.days
             base_price += prices[item.program]
             forced_pairs.append(item.pair)
-        base_value = sum(
-            w * min(g, cov) for w, g, cov in zip(weight, gap, coverage, strict=True)
-        )
+        base_value = sum(w * min(g, cov) for w, g, cov in zip(weight, gap, coverage, strict=True))
 
         profitable: list[tuple[float, _Item]] = []
         others: list[tuple[float, float]] = []
@@ -198,9 +196,7 @@ class Pricer:
             0.0,
             0,
         )
-        floors = (
-            self._completion_floors(class_index, others).tolist() if need > 0 else [0.0]
-        )
+        floors = self._completion_floors(class_index, others).tolist() if need > 0 else [0.0]
         count = len(chosen)
         # Enumerate subsets as bit masks; each keeps days, JP, price and coverage.
         for mask in range(1 << count):
@@ -247,17 +243,19 @@ class Pricer:
         plain = tuple(forced_pairs) + tuple(chosen[index].pair for index in best_plain[1])
         patterns.append(plain)
         if best_completed[0] > best_plain[0] and need > 0:
-            members = best_completed[1]
-            taken = {chosen[index].program for index in members} | {
+            completed_members = best_completed[1]
+            taken = {chosen[index].program for index in completed_members} | {
                 item.program for item in self.forced[employee]
             }
             extra = self._complete(
                 employee, class_index, best_completed[2], best_completed[4], taken, discounted
             )
             if extra:
-                patterns.append(plain[: len(forced_pairs)] + tuple(
-                    chosen[index].pair for index in members
-                ) + tuple(extra))
+                patterns.append(
+                    plain[: len(forced_pairs)]
+                    + tuple(chosen[index].pair for index in completed_members)
+                    + tuple(extra)
+                )
         return best_bound, patterns
 
     def _complete(
@@ -281,8 +279,12 @@ class Pricer:
             if lookup_row[program] < 0:
                 continue
             options.append(
-                (discounted.get(program, prices[program]), program_jp[program],
-                 program_days[program], program)
+                (
+                    discounted.get(program, prices[program]),
+                    program_jp[program],
+                    program_days[program],
+                    program,
+                )
             )
         by_cost = sorted(options)[:8]
         by_ratio = sorted(options, key=lambda option: option[0] / option[1])[:8]
@@ -375,7 +377,10 @@ class MasterProblem:
         if not fresh:
             return 0
         c = self.c
-        starts, indices, values, costs = [], [], [], []
+        starts: list[int] = []
+        indices: list[int] = []
+        values: list[float] = []
+        costs: list[float] = []
         for pattern in fresh:
             starts.append(len(indices))
             indices.append(pattern.employee)
@@ -402,13 +407,15 @@ class MasterProblem:
         self.patterns.extend(fresh)
         return len(fresh)
 
-    def solve(self, time_limit: float) -> tuple[FloatArray, FloatArray, FloatArray, float, float]:
+    def solve(
+        self, time_limit: float
+    ) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray, float]:
         """(pattern values λ, batches b, convexity duals σ, seat duals ρ, budget dual μ)."""
         self.highs.setOptionValue("time_limit", max(0.5, time_limit))
         self.highs.run()
         solution = self.highs.getSolution()
-        values = np.asarray(solution.col_value)
-        duals = np.asarray(solution.row_dual)
+        values = np.asarray(solution.col_value, dtype=np.float64)
+        duals = np.asarray(solution.row_dual, dtype=np.float64)
         c = self.c
         return (
             values[c.n_programs :],
@@ -419,7 +426,9 @@ class MasterProblem:
         )
 
 
-def pattern_value(compiled: Compiled, employee: int, pairs: tuple[int, ...], pricer: Pricer) -> float:
+def pattern_value(
+    compiled: Compiled, employee: int, pairs: tuple[int, ...], pricer: Pricer
+) -> float:
     """Objective contribution of an ASN's pattern, without the constant base JP bonus."""
     c = compiled
     first, last = pricer.slot_start[employee], pricer.slot_start[employee + 1]
@@ -431,7 +440,9 @@ def pattern_value(compiled: Compiled, employee: int, pairs: tuple[int, ...], pri
         jp += pricer.program_jp[int(c.pair_program[pair])]
     value = sum(
         w * min(g, cov)
-        for w, g, cov in zip(pricer.weight[first:last], pricer.gap[first:last], coverage, strict=True)
+        for w, g, cov in zip(
+            pricer.weight[first:last], pricer.gap[first:last], coverage, strict=True
+        )
     )
     need = pricer.need[employee]
     if need > 0 and need - jp <= EPSILON:

@@ -38,7 +38,10 @@ def best_plan(instance: Instance) -> tuple[float, tuple[Assignment, ...], dict[s
     if len(free) > MAX_PAIRS:
         raise ValueError(f"too many pairs for brute force: {len(free)}")
     fixed_pairs = [
-        (instance.employees[instance.employee_index[e]], instance.programs[instance.program_index[p]])
+        (
+            instance.employees[instance.employee_index[e]],
+            instance.programs[instance.program_index[p]],
+        )
         for e, p in sorted(forced)
     ]
     best: tuple[float, tuple[Assignment, ...], dict[str, int]] | None = None

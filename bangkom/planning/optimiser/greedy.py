@@ -83,7 +83,9 @@ def _build_candidates(compiled: Compiled, state: PlanState) -> _Candidates:
     limits = np.maximum(200, _CANDIDATES_PER_SEAT * c.capacity * c.max_batches)
     heaps: list[list[tuple[float, int]]] = []
     for program in range(c.n_programs):
-        chosen = pairs[starts[program] : min(starts[program + 1], starts[program] + limits[program])]
+        chosen = pairs[
+            starts[program] : min(starts[program + 1], starts[program] + limits[program])
+        ]
         # Sorted by descending value, so negated values form a valid min-heap already.
         heaps.append(list(zip((-value[chosen]).tolist(), chosen.tolist(), strict=True)))
     return _Candidates(state, heaps)
@@ -165,7 +167,7 @@ def greedy(
     while queue:
         if deadline is not None and time.monotonic() > deadline:
             break
-        stored, program = heapq.heappop(queue)
+        _, program = heapq.heappop(queue)
         ratio, pairs, opens = best_move(program)
         if not pairs:
             continue

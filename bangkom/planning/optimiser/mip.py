@@ -100,13 +100,13 @@ def solve_mip(
     np.cumsum(np.bincount(all_cols, minlength=n_cols), out=starts[1:])
 
     cost = np.zeros(n_cols)
-    cost[col_y : col_z] = c.slot_weight
+    cost[col_y:col_z] = c.slot_weight
     cost[col_z:] = c.instance.jp_bonus
     lower = np.zeros(n_cols)
     lower[:n_pairs] = c.pair_forced
     upper = np.ones(n_cols)
-    upper[col_b : col_y] = c.max_batches
-    upper[col_y : col_z] = c.slot_gap
+    upper[col_b:col_y] = c.max_batches
+    upper[col_y:col_z] = c.slot_gap
     row_upper = np.zeros(n_rows)
     row_upper[row_days:row_seats] = c.max_days
     row_upper[row_budget] = c.instance.budget * _COST_SCALE
@@ -142,15 +142,16 @@ def solve_mip(
     if hint_pairs is not None and hint_batches is not None:
         start = np.zeros(n_cols)
         start[hint_pairs] = 1.0
-        start[col_b : col_y] = hint_batches
+        start[col_b:col_y] = hint_batches
         covered = np.bincount(
             c.coverage_slot,
             weights=c.coverage_coefficient * start[coverage_pair],
             minlength=n_slots,
         )
-        start[col_y : col_z] = np.minimum(covered, c.slot_gap)
-        earned = np.bincount(c.pair_employee, weights=c.jp[c.pair_program] * start[:n_pairs],
-                             minlength=c.n_employees)
+        start[col_y:col_z] = np.minimum(covered, c.slot_gap)
+        earned = np.bincount(
+            c.pair_employee, weights=c.jp[c.pair_program] * start[:n_pairs], minlength=c.n_employees
+        )
         start[col_z:] = (c.jp_need[jp_employees] - earned[jp_employees] <= 1e-6).astype(float)
         solution = highspy.HighsSolution()
         solution.col_value = start.tolist()
@@ -166,8 +167,8 @@ def solve_mip(
     bound = float(info.mip_dual_bound)
     if not has_solution:
         return MipResult("unknown", np.zeros(0, np.int64), np.zeros(0, np.int64), bound, seconds)
-    values = np.asarray(highs.getSolution().col_value)
-    chosen = np.nonzero(values[:n_pairs] > 0.5)[0]
-    batches = np.rint(values[col_b:col_y]).astype(np.int64)
+    solved = np.asarray(highs.getSolution().col_value, dtype=float)
+    chosen = np.nonzero(solved[:n_pairs] > 0.5)[0]
+    batches = np.rint(solved[col_b:col_y]).astype(np.int64)
     status = "optimal" if model_status == highspy.HighsModelStatus.kOptimal else "feasible"
     return MipResult(status, chosen, batches, bound, seconds)

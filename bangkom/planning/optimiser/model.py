@@ -163,7 +163,11 @@ class _Collector:
     def number(self, value: Any, where: str, *, minimum: float = 0.0) -> float:
         if isinstance(value, _Missing):
             return minimum
-        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+        ):
             self.add(f"{where} harus angka ≥ {_fmt(minimum)}")
             return minimum
         if value < minimum:
@@ -378,7 +382,9 @@ def _parse_fixed(
         if key in pins:
             previous, previous_assign = pins[key]
             if previous_assign != assign:
-                errors.add(f"{where}: bertentangan dengan fixed[{previous}] untuk pasangan yang sama")
+                errors.add(
+                    f"{where}: bertentangan dengan fixed[{previous}] untuk pasangan yang sama"
+                )
             continue
         pins[key] = (index, assign)
         fixed.append(FixedPair(employee=employee, program=program, assign=assign))

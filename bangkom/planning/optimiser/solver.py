@@ -84,8 +84,10 @@ def solve(
         if result.status == STATUS_INFEASIBLE:
             return _infeasible(
                 started,
-                ["model terbukti tidak layak: pasangan tetap tidak dapat dipenuhi bersama "
-                 "batas peserta minimum, hari, dan anggaran"],
+                [
+                    "model terbukti tidak layak: pasangan tetap tidak dapat dipenuhi bersama "
+                    "batas peserta minimum, hari, dan anggaran"
+                ],
             )
         if result.status in (STATUS_OPTIMAL, STATUS_FEASIBLE):
             candidate = _state_from(compiled, result.chosen_pairs.tolist(), result.batches)

@@ -93,9 +93,7 @@ def _employee(rng: random.Random, index: int) -> Employee:
     if rng.random() < 0.1:  # an occasional need outside the ASN's own field
         gaps[TECHNICAL[rng.randrange(len(TECHNICAL))]] = 1
     # Priority weights from the needs analysis (AKPK): a minority of gaps weigh more.
-    weights = {
-        code: rng.choice((1.5, 2.0)) for code in sorted(gaps) if rng.random() < 0.25
-    }
+    weights = {code: rng.choice((1.5, 2.0)) for code in sorted(gaps) if rng.random() < 0.25}
     # NIP-shaped identifiers: birth date, appointment year-month, sex digit, serial.
     birth = f"{rng.randint(1965, 2000)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
     appointed = f"{rng.randint(1990, 2024)}{rng.randint(1, 12):02d}"

@@ -58,9 +58,7 @@ def tiny_instances(draw: st.DrawFn, max_employees: int = 5, max_programs: int = 
             jp_done=draw(st.integers(0, 25)),
             max_days=draw(st.integers(0, 6)),
             gaps=draw(st.dictionaries(st.sampled_from(CODES), st.integers(1, 3), max_size=3)),
-            weights=draw(
-                st.dictionaries(st.sampled_from(CODES), st.sampled_from((1.0, 1.5, 2.0)))
-            ),
+            weights=draw(st.dictionaries(st.sampled_from(CODES), st.sampled_from((1.0, 1.5, 2.0)))),
         )
         for index in range(n_employees)
     )
@@ -81,9 +79,7 @@ def tiny_instances(draw: st.DrawFn, max_employees: int = 5, max_programs: int = 
     )
     pairs = [(e.id, p.id) for e in employees for p in programs]
     pinned = draw(st.lists(st.sampled_from(pairs), max_size=2, unique=True))
-    fixed = tuple(
-        FixedPair(employee=e, program=p, assign=draw(st.booleans())) for e, p in pinned
-    )
+    fixed = tuple(FixedPair(employee=e, program=p, assign=draw(st.booleans())) for e, p in pinned)
     return Instance(
         budget=draw(st.integers(0, 30)),
         jp_target=draw(st.sampled_from((0, 10, 20))),

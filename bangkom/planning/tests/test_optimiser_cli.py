@@ -67,8 +67,16 @@ def test_solve_plan_json(tmp_path: Path) -> None:
     assert result["objective"] == 2.5
     assert result["upper_bound"] >= 2.5
     assert result["jp_compliant"] == 0
-    assert set(result) >= {"status", "objective", "upper_bound", "batches", "assignments",
-                           "cost", "jp_compliant", "solve_seconds"}
+    assert set(result) >= {
+        "status",
+        "objective",
+        "upper_bound",
+        "batches",
+        "assignments",
+        "cost",
+        "jp_compliant",
+        "solve_seconds",
+    }
 
 
 def test_solve_plan_summary_is_indonesian(tmp_path: Path) -> None:
@@ -143,9 +151,7 @@ def test_synth_has_realistic_ranges() -> None:
     assert {"pelaksana", "pengawas", "administrator"} <= classes
     assert all(5 <= employee.max_days <= 15 for employee in instance.employees)
     assert all(0 <= employee.jp_done <= 30 for employee in instance.employees)
-    assert all(
-        1 <= gap <= 3 for employee in instance.employees for gap in employee.gaps.values()
-    )
+    assert all(1 <= gap <= 3 for employee in instance.employees for gap in employee.gaps.values())
     for item in instance.programs:
         assert 2e6 <= item.cost_fixed <= 25e6
         assert 1e5 <= item.cost_per_participant <= 1.5e6

@@ -21,9 +21,7 @@ from bangkom.planning.optimiser.solver import solve
 
 from .optimiser_instances import employee, program, tiny_instances
 
-FAST = settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _assert_consistent(instance: Instance, solution) -> None:
@@ -172,9 +170,7 @@ def test_minimum_participants_keep_a_program_closed() -> None:
         jp_target=0,
         jp_bonus=0,
         employees=(employee("A"), employee("B", position_class="pengawas")),
-        programs=(
-            program("P", min_participants=3, eligible_classes=frozenset({"pelaksana"})),
-        ),
+        programs=(program("P", min_participants=3, eligible_classes=frozenset({"pelaksana"})),),
     )
     solution = solve(instance, time_limit=5)
     assert solution.assignments == ()

@@ -22,6 +22,8 @@ class Command(BaseCommand):
         parser.add_argument("arguments", nargs="*")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        code = cli.main(["solve-plan", *options["arguments"]], stdout=self.stdout, stderr=self.stderr)
+        code = cli.main(
+            ["solve-plan", *options["arguments"]], stdout=self.stdout, stderr=self.stderr
+        )
         if code:
             raise CommandError(f"solve-plan selesai dengan kode {code}", returncode=code)

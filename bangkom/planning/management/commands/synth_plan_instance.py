@@ -22,6 +22,8 @@ class Command(BaseCommand):
         parser.add_argument("arguments", nargs="*")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        code = cli.main(["synth-plan-instance", *options["arguments"]], stdout=self.stdout, stderr=self.stderr)
+        code = cli.main(
+            ["synth-plan-instance", *options["arguments"]], stdout=self.stdout, stderr=self.stderr
+        )
         if code:
             raise CommandError(f"synth-plan-instance selesai dengan kode {code}", returncode=code)
