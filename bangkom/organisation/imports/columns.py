@@ -59,6 +59,10 @@ class ColumnMap:
                 continue
             self._index[column.field] = index
             self._header[column.field] = header
+        # A missing column is named the way the file names its others: SIASN's upper case, or
+        # the template's snake_case.
+        written = [h for h in table.headers if h.strip()]
+        siasn_style = bool(written) and sum(h.isupper() for h in written) * 2 > len(written)
         for column in columns:
             if column.required and column.field not in self._index:
                 names = [f"“{column.name}”"]
@@ -66,7 +70,7 @@ class ColumnMap:
                     names.append(f"“{column.siasn}”")
                 errors.add(
                     table.header_row,
-                    column.siasn or column.name,
+                    column.siasn if column.siasn and siasn_style else column.name,
                     "",
                     _(
                         "Kolom wajib tidak ditemukan; beri judul kolom %(names)s. "

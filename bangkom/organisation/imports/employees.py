@@ -14,10 +14,10 @@ Rules a user can rely on:
 - the checks of a single employee are those of :func:`employee_validate`, the same as the form's.
 
 Performance: everything the rows refer to is read up front into dicts, and employees are
-written with ``bulk_create``/``bulk_update`` plus :func:`audit_events_bulk` instead of one
-:func:`employee_save` per row. :func:`employee_validate` is still called for every row (it is the
-one source of the rules); it costs one indexed NIP lookup per row, which is cheap enough
-(see the report of the import for the measured time).
+written with ``bulk_create`` and one ``executemany`` update plus :func:`audit_events_bulk`
+instead of one :func:`employee_save` per row. :func:`employee_validate` is still called for
+every row, because it is the one source of the rules; its only query is one indexed NIP lookup
+per row, about half of the checking time (20,000 rows are checked in about 10 s on SQLite).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -287,6 +287,7 @@ def check_can_import(user: Any, instansi: Instansi) -> None:
 class EmployeeRow:
     """One row of the file, read and resolved; ``instance`` is set once written."""
 
+    source: Row
     row: int
     nip: str
     existing: Employee | None
@@ -412,7 +413,7 @@ class _Reader:
         else:
             first_row_of_nip[nip] = number
         existing = self.employees.get(nip)
-        result = EmployeeRow(row=number, nip=nip, existing=existing)
+        result = EmployeeRow(source=row, row=number, nip=nip, existing=existing)
         values = result.values
 
         for column, attr in _TEXT_FIELDS.items():
@@ -694,10 +695,14 @@ class _Reader:
             is_active=existing.is_active if existing is not None else True,
         )
 
-    def validate(self, result: EmployeeRow) -> dict[str, Any] | None:
+    def validate(self, result: EmployeeRow) -> tuple[EmployeeData, dict[str, Any]] | None:
+        """The row through :func:`employee_validate`: its data and the NIP-derived values, or
+        ``None`` after recording its errors against the columns they are about."""
         data = self.data_for(result, final=False)
         try:
-            return employee_validate(instansi=self.instansi, data=data, employee=result.existing)
+            return data, employee_validate(
+                instansi=self.instansi, data=data, employee=result.existing
+            )
         except ServiceError as exc:
             for key, messages in exc.message_dict.items():
                 column = _ERROR_COLUMNS.get(key, "nip")
@@ -709,10 +714,7 @@ class _Reader:
                 message = " ".join(messages)
                 if key == "nip":
                     message = _nip_hint(message)
-                value: Any = result.nip if column == "nip" else result.values.get(key, "")
-                if column == "nip_atasan":
-                    value = result.supervisor_nip
-                self.error(result.row, column, value, message)
+                self.error(result.row, column, self.cols.text(result.source, column), message)
             return None
 
 
@@ -742,16 +744,16 @@ def plan_employees(
     for result in rows:
         if result.nip and first_row_of_nip.get(result.nip) != result.row:
             continue  # a duplicate row, already reported
-        derived = reader.validate(result)
-        if derived is None:
+        checked = reader.validate(result)
+        if checked is None:
             continue
-        result.target = derived
+        data, result.target = checked
         if result.existing is None:
             result.status = "created"
             continue
         # What the row would store, compared field by field with what is stored.
         preview = Employee(instansi=instansi)
-        _assign(preview, reader.data_for(result, final=False), derived)
+        _assign(preview, data, result.target)
         stored = before[result.existing.pk]
         changed = any(stored.get(k) != v for k, v in snapshot(preview, _AUDITED_FIELDS).items())
         result.status = "updated" if changed or _pending(result) else "unchanged"
@@ -808,16 +810,15 @@ def apply_employees(plan: EmployeePlan, *, acting_user: Any) -> None:
         employee.updated_at = now
         (created if result.status == "created" else updated).append(employee)
         if isinstance(result.supervisor, EmployeeRow) and result.supervisor.existing is None:
+            employee.supervisor = None  # set once the new supervisor has its primary key
             late.append((employee, result.supervisor))
     Employee.objects.bulk_create(created, batch_size=500)
     for employee, supervisor in late:  # the new supervisor has its primary key only now
         employee.supervisor = supervisor.instance
-    Employee.objects.bulk_update(
-        [employee for employee, _sup in late if employee.pk not in plan.before],
-        ["supervisor"],
-        batch_size=500,
+    _update_rows(
+        [employee for employee, _sup in late if employee.pk not in plan.before], ["supervisor"]
     )
-    Employee.objects.bulk_update(updated, [*_AUDITED_FIELDS, "updated_at"], batch_size=500)
+    _update_rows(updated, [*_AUDITED_FIELDS, "updated_at"])
     events: list[dict[str, Any]] = []
     for employee in created:
         events.append(
@@ -843,6 +844,36 @@ def apply_employees(plan: EmployeePlan, *, acting_user: Any) -> None:
             }
         )
     audit_events_bulk(events)
+
+
+def _update_rows(employees: list[Employee], names: list[str]) -> None:
+    """``UPDATE … WHERE id = %s`` for many employees in one ``executemany``.
+
+    Django's ``bulk_update`` builds a ``CASE WHEN`` expression per field and row; for 20,000
+    employees and 17 fields that alone took over a minute. Values are prepared by the model
+    fields themselves (``get_db_prep_save``), so the rows stored are those ``save()`` stores.
+    """
+    if not employees:
+        return
+    meta = Employee._meta
+    fields = [meta.get_field(name) for name in names]
+    columns = [str(getattr(f, "column", "")) for f in fields]
+    attnames = [str(getattr(f, "attname", "")) for f in fields]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(column)} = %s" for column in columns)
+    where = f"{quote(str(meta.pk.column))} = %s" if meta.pk else ""
+    # Table and column names come from the model; every value is a query parameter.
+    sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {where}"  # noqa: S608
+    rows = [
+        [
+            field.get_db_prep_save(getattr(employee, attname), connection)  # type: ignore[union-attr]
+            for field, attname in zip(fields, attnames, strict=True)
+        ]
+        + [employee.pk]
+        for employee in employees
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 def employees_import(
