@@ -19,7 +19,7 @@ from bangkom.planning.optimiser.model import (
 )
 from bangkom.planning.optimiser.solver import solve
 
-from .optimiser_instances import employee, program, tiny_instances
+from .test_optimiser_instances import employee, program, tiny_instances
 
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
