@@ -22,6 +22,7 @@ from bangkom.surveys.services import SurveyData, response_submit, survey_create,
 from bangkom.testing.world import World
 
 EGOV = "Menggunakan aplikasi e-government (SRIKANDI, e-Kinerja, OSS-RBA, SIASN)"
+TOPIC = "Penggunaan aplikasi e-government"
 
 
 @pytest.fixture
@@ -132,3 +133,19 @@ def add_employees(world: World) -> Callable[..., list[Employee]]:
         return created
 
     return add
+
+
+@pytest.fixture
+def answered(world: World, survey: Survey, add_employees: Callable[..., Any]) -> Survey:
+    """Dinas Kesehatan (all in Puskesmas Alak): e-government confidence 1, 2, 4, 3 from two
+    nurses, the head and a third nurse; a fourth nurse does not answer. Kecamatan Alak: 1, 2, 2,
+    every one of its three staff wanting the e-government topic."""
+    nurse3, _silent = add_employees(world.perawat, 2)
+    staff2, staff3 = add_employees(world.staf_kecamatan, 2)
+    submit(survey, world.employee, confidence={EGOV: 1}, topics=[TOPIC])
+    submit(survey, world.colleague, confidence={EGOV: 2})
+    submit(survey, world.supervisor, confidence={EGOV: 4}, forms=["Workshop / lokakarya"])
+    submit(survey, nurse3, confidence={EGOV: 3})
+    for employee, value in ((world.kecamatan_staff, 1), (staff2, 2), (staff3, 2)):
+        submit(survey, employee, confidence={EGOV: value}, topics=[TOPIC, "Manajemen waktu"])
+    return survey

@@ -161,9 +161,7 @@ def test_survey_targeted_at_another_unit_refuses_answers(world: World, survey: S
 
 
 def test_target_unit_includes_its_subtree(world: World, survey: Survey) -> None:
-    survey_update(
-        survey=survey, data=_same(survey, target_units=[world.dinkes]), acting_user=None
-    )
+    survey_update(survey=survey, data=_same(survey, target_units=[world.dinkes]), acting_user=None)
     submit(survey, world.employee)  # Puskesmas Alak lies under Dinas Kesehatan
     assert SurveyResponse.objects.filter(survey=survey).count() == 1
 

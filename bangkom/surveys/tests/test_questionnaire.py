@@ -44,9 +44,7 @@ def test_template_has_every_kind_in_indonesian_and_links_the_instansi_competenci
     assert _codes(egov) == {"T.1"}
     assert _codes(tasks.get(label__startswith="Menyampaikan informasi")) == {"M.3"}
     forms = [i.label for i in question(survey, QuestionKind.FORMS).items.all()]
-    assert {"Workshop / lokakarya", "Coaching / mentoring", "Magang / praktik kerja"} <= set(
-        forms
-    )
+    assert {"Workshop / lokakarya", "Coaching / mentoring", "Magang / praktik kerja"} <= set(forms)
     assert "Pembelajaran berbasis proyek" in forms
     times = [i.label for i in question(survey, QuestionKind.TIMES).items.all()]
     assert "Akhir pekan" in times and "Daring, malam hari" in times
