@@ -149,3 +149,29 @@ def answered(world: World, survey: Survey, add_employees: Callable[..., Any]) ->
     for employee, value in ((world.kecamatan_staff, 1), (staff2, 2), (staff3, 2)):
         submit(survey, employee, confidence={EGOV: value}, topics=[TOPIC, "Manajemen waktu"])
     return survey
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings: Any, tmp_path: Any) -> Any:
+    """Attachments go to a throwaway MEDIA_ROOT."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def make_note(world: World, *, units: Sequence[Unit] = (), **overrides: Any) -> Any:
+    from bangkom.surveys.discussions import NoteData, note_save
+
+    fields: dict[str, Any] = {
+        "judul": "FGD kesiapan layanan digital",
+        "tahun": 2027,
+        "tanggal": timezone.localdate(),
+        "participant_count": 12,
+        "participant_description": "Staf pelayanan dan kepala seksi",
+        "fasilitator": "Widyaiswara BKPSDM",
+        "ringkasan": "Peserta kesulitan memakai SRIKANDI untuk naskah dinas.",
+        "units": list(units),
+    }
+    fields.update(overrides)
+    return note_save(
+        instansi=world.instansi, data=NoteData(**fields), acting_user=world.user("bkpsdm")
+    )
