@@ -643,6 +643,10 @@ def flags_refresh(
 # ----------------------------------------------------------------------------- instansi rules
 
 
+def _factor_text(value: Decimal) -> str:
+    return str(Decimal(value).quantize(Decimal("0.001")))
+
+
 @dataclass(frozen=True)
 class RulesData:
     order: Sequence[str]
@@ -700,8 +704,14 @@ def assessment_rules_set(
             action="assessment_rule.update",
             target=rule,
             instansi=instansi,
-            before={**before, **{f"faktor_{k}": v for k, v in factors_before.items()}},
-            after={**snapshot(rule), **{f"faktor_{k}": v for k, v in factors_after.items()}},
+            before={
+                **before,
+                **{f"faktor_{k}": _factor_text(v) for k, v in factors_before.items()},
+            },
+            after={
+                **snapshot(rule),
+                **{f"faktor_{k}": _factor_text(v) for k, v in factors_after.items()},
+            },
         )
         current_levels_recompute(instansi=instansi)
         if old_threshold != rule.disagreement_threshold:

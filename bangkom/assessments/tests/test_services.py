@@ -41,7 +41,7 @@ FACTORS = {
 }
 
 
-def current(employee, kode: str) -> CurrentLevel | None:  # type: ignore[no-untyped-def]
+def current(employee, kode: str) -> CurrentLevel | None:
     return CurrentLevel.objects.filter(employee=employee, competency=competency(kode)).first()
 
 

@@ -1,0 +1,27 @@
+"""``bangkom import-ac FILE --instansi KODE [--dry-run] [--user NAME]``"""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext_lazy as _
+
+from bangkom.assessments.imports import ac_import
+from bangkom.organisation.imports.cli import add_common_arguments, run_import
+
+
+class Command(BaseCommand):
+    help = cast(
+        str,
+        _(
+            "Impor hasil assessment center (nip, kode_kompetensi, level, tanggal, lembaga) dari "
+            "CSV/XLSX. Semua atau tidak sama sekali: satu kesalahan dan tidak ada yang disimpan."
+        ),
+    )
+
+    def add_arguments(self, parser: Any) -> None:
+        add_common_arguments(parser)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        run_import(self, options, ac_import)
