@@ -1,0 +1,1 @@
+"""Pages of regional needs: internal pages for admins and leadership, public forms without login."""
