@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.db import IntegrityError
 from django.test import Client
 
 from bangkom.api.tests.conftest import LEVELS, Extras, call, database_state
@@ -548,3 +549,18 @@ def test_routing_errors_are_json(world: World) -> None:
         unknown = call(client, "get", path)
         assert unknown.status_code == 404, path
         assert "/api/v1/docs" in unknown.json()["detail"]
+
+
+def test_a_lost_race_for_a_unique_name_is_409(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def racing(**kwargs: Any) -> None:
+        raise IntegrityError("UNIQUE constraint failed: organisation_unit.instansi_id, nama")
+
+    monkeypatch.setattr("bangkom.api.routers.units.unit_create", racing)
+    client = Client()
+    client.force_login(world.user("bkpsdm"))
+    body = {"instansi": world.instansi.pk, "nama": "Badan Baru", "jenis": "badan"}
+    response = call(client, "post", "/units", body)
+    assert response.status_code == 409
+    assert set(response.json()) == {"detail"}
