@@ -463,9 +463,17 @@ class DecompositionResult:
 
 
 def lagrangian_bound(
-    compiled: Compiled, pricer: Pricer, seat_price: FloatArray, budget_price: float
-) -> tuple[float, list[list[tuple[int, ...]]]]:
-    """``L(ρ, μ)`` (a proven upper bound) and each ASN's candidate patterns at those prices."""
+    compiled: Compiled,
+    pricer: Pricer,
+    seat_price: FloatArray,
+    budget_price: float,
+    deadline: float = math.inf,
+) -> tuple[float | None, list[list[tuple[int, ...]]]]:
+    """``L(ρ, μ)`` (a proven upper bound) and each ASN's candidate patterns at those prices.
+
+    Past the deadline the round stops early: the patterns found so far are returned, the bound
+    (which needs every ASN) is ``None``.
+    """
     c = compiled
     seat_price = np.maximum(seat_price, 0.0)
     budget_price = max(budget_price, 0.0)
@@ -475,6 +483,8 @@ def lagrangian_bound(
     bound += float(np.sum(np.maximum(batch_gain, 0.0) * c.max_batches))
     candidates: list[list[tuple[int, ...]]] = []
     for employee in range(c.n_employees):
+        if employee % 256 == 0 and time.monotonic() > deadline:
+            return None, candidates
         best, patterns = pricer.price(employee)
         bound += best
         candidates.append(patterns)
@@ -518,8 +528,8 @@ def column_generation(
             deadline - time.monotonic()
         )
         lp_value = master.highs.getInfo().objective_function_value + c.base_value
-        bound, candidates = lagrangian_bound(c, pricer, seat_price, budget_price)
-        if bound < best_bound:
+        bound, candidates = lagrangian_bound(c, pricer, seat_price, budget_price, deadline)
+        if bound is not None and bound < best_bound:
             best_bound = bound
             best_prices = (np.maximum(seat_price, 0.0), max(budget_price, 0.0))
         fresh: list[Pattern] = []
@@ -538,7 +548,7 @@ def column_generation(
                     )
         added = master.add(fresh)
         close = best_bound - lp_value <= gap_target * max(1.0, abs(best_bound))
-        if added == 0 or close or time.monotonic() > deadline:
+        if added == 0 or close or bound is None or time.monotonic() > deadline:
             break
     return DecompositionResult(
         bound=best_bound,

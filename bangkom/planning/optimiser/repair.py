@@ -8,6 +8,7 @@ objective per rupiah saved. The greedy then spends what is left.
 from __future__ import annotations
 
 import math
+import time
 
 import numpy as np
 
@@ -16,7 +17,10 @@ from .decomposition import Pattern
 from .plan_state import PlanState
 
 
-def round_patterns(compiled: Compiled, patterns: list[Pattern], weights: FloatArray) -> PlanState:
+def round_patterns(
+    compiled: Compiled, patterns: list[Pattern], weights: FloatArray, *, deadline: float
+) -> PlanState | None:
+    """The rounded plan, or ``None`` if the deadline passed first."""
     c = compiled
     best: dict[int, tuple[float, float, Pattern]] = {}
     for pattern, weight in zip(patterns, weights.tolist(), strict=False):
@@ -32,7 +36,8 @@ def round_patterns(compiled: Compiled, patterns: list[Pattern], weights: FloatAr
     members = _members_by_program(c, state)
     for program in range(c.n_programs):
         _settle_program(c, state, program, members[program], forced)
-    _trim_to_budget(c, state, members, forced)
+    if not _trim_to_budget(c, state, members, forced, deadline):
+        return None
     return state
 
 
@@ -96,10 +101,19 @@ def _settle_program(
 
 
 def _trim_to_budget(
-    compiled: Compiled, state: PlanState, members: list[list[int]], forced: list[bool]
-) -> None:
-    """Gives up batches or seats, least objective lost per rupiah first, until within budget."""
+    compiled: Compiled,
+    state: PlanState,
+    members: list[list[int]],
+    forced: list[bool],
+    deadline: float,
+) -> bool:
+    """Gives up batches or seats, least objective lost per rupiah first, until within budget.
+
+    False if the deadline passed first.
+    """
     while not state.fits_budget(0.0):
+        if time.monotonic() > deadline:
+            return False
         best: tuple[float, int, int] | None = None  # (loss per rupiah, program, seats)
         for program in range(compiled.n_programs):
             batches = state.batches[program]
@@ -125,7 +139,7 @@ def _trim_to_budget(
                     if best is None or ratio < best[0]:
                         best = (ratio, program, -drop - 1)
         if best is None:
-            return
+            return False
         _, program, seats = best
         if seats == 1:
             _drop(state, members[program], 1, forced)
@@ -135,3 +149,4 @@ def _trim_to_budget(
             remaining = len(members[program])
             if remaining < state.min_participants[program] * state.batches[program]:
                 _settle_program(compiled, state, program, members[program], forced)
+    return True

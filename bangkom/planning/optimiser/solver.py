@@ -108,8 +108,10 @@ def solve(
             pricer=pricer,
         )
         bound = min(bound, decomposition.bound)
-        rounded = round_patterns(compiled, decomposition.patterns, decomposition.weights)
-        if rounded.is_feasible():
+        rounded = round_patterns(
+            compiled, decomposition.patterns, decomposition.weights, deadline=deadline
+        )
+        if rounded is not None and rounded.is_feasible():
             rounded = greedy(compiled, deadline=deadline, start=rounded)
             if rounded.is_feasible() and rounded.objective() > plan.objective():
                 plan = rounded
