@@ -48,6 +48,8 @@ def regional_instansi_for_user(user: Any) -> QuerySet[Instansi]:
 def current_instansi(request: HttpRequest) -> Instansi:
     """The instansi a page works on: ``?instansi=<pk>`` (404 outside the user's scope), else the
     first the user may read (403 for a user who may read none)."""
+    if not _regional_instansi_ids(scope_for(request.user)):
+        raise deny()
     instansi_qs = regional_instansi_for_user(request.user)
     wanted = request.POST.get("instansi") or request.GET.get("instansi")
     if wanted:
