@@ -17,6 +17,14 @@ from bangkom.lib.siasn import normalise_header
 from bangkom.organisation.imports.reading import Row, Table, cell_text
 from bangkom.organisation.imports.report import ErrorList
 
+# The templates' example rows name their employee or position "CONTOH - …": such a row was
+# left in by mistake and is refused rather than imported.
+EXAMPLE_PREFIX = "CONTOH - "
+
+
+def is_example(text: str) -> bool:
+    return text.upper().startswith(EXAMPLE_PREFIX)
+
 
 @dataclass(frozen=True)
 class Column:

@@ -46,7 +46,7 @@ from bangkom.lib.siasn import (
     parse_sex,
     position_class_from_title,
 )
-from bangkom.organisation.imports.columns import Column, ColumnMap
+from bangkom.organisation.imports.columns import EXAMPLE_PREFIX, Column, ColumnMap, is_example
 from bangkom.organisation.imports.matching import (
     PositionCatalogue,
     PositionPlan,
@@ -70,9 +70,6 @@ from bangkom.organisation.services import (
     unit_create,
 )
 
-# A template row whose name starts with this is the example and must not be imported.
-EXAMPLE_MARKER = "CONTOH"
-
 EMPLOYEE_COLUMNS: tuple[Column, ...] = (
     Column(
         "nip",
@@ -91,7 +88,7 @@ EMPLOYEE_COLUMNS: tuple[Column, ...] = (
         required=True,
         siasn="NAMA",
         help=gettext_lazy("Wajib. Nama lengkap tanpa gelar."),
-        example=f"{EXAMPLE_MARKER} - Agus Setiawan (hapus baris ini)",
+        example=f"{EXAMPLE_PREFIX}Agus Setiawan (hapus baris ini)",
     ),
     Column(
         "gelar_depan",
@@ -434,7 +431,7 @@ class _Reader:
         if not values.get("nama"):
             if not self.errors.has(number, cols.header("nama")):
                 self.error(number, "nama", "", _("Nama wajib diisi."))
-        elif values["nama"].upper().startswith(EXAMPLE_MARKER):
+        elif is_example(values["nama"]):
             self.error(
                 number,
                 "nama",
@@ -646,8 +643,9 @@ class _Reader:
         for result in rows:
             if result.existing is not None and result.supervisor_nip:
                 sup = result.supervisor
-                if isinstance(sup, Employee):
-                    result.existing.supervisor = sup
+                # A supervisor the import creates is not in the database: the chain stops
+                # there, and the file's own links are checked by _check_cycles.
+                result.existing.supervisor = sup if isinstance(sup, Employee) else None
 
     # -- the shared rules
 

@@ -33,8 +33,8 @@ from bangkom.competencies.models import Competency, PositionStandard, StandardSo
 from bangkom.competencies.services import duty_delete, duty_save, standard_set
 from bangkom.core.errors import ServiceError
 from bangkom.lib.siasn import normalise_header, position_class_from_title
-from bangkom.organisation.imports.columns import Column, ColumnMap
-from bangkom.organisation.imports.employees import EXAMPLE_MARKER, check_can_import
+from bangkom.organisation.imports.columns import EXAMPLE_PREFIX, Column, ColumnMap, is_example
+from bangkom.organisation.imports.employees import check_can_import
 from bangkom.organisation.imports.matching import (
     UnitCatalogue,
     Unresolved,
@@ -82,7 +82,7 @@ POSITION_COLUMNS: tuple[Column, ...] = (
             "Wajib. Nama jabatan; jabatan dengan nama yang sama di unit yang "
             "sama diperbarui, yang belum ada dibuat."
         ),
-        example=f"{EXAMPLE_MARKER} - Pranata Komputer Ahli Pertama",
+        example=f"{EXAMPLE_PREFIX}Pranata Komputer Ahli Pertama",
     ),
     Column(
         "kelas_jabatan",
@@ -117,7 +117,7 @@ DUTY_COLUMNS: tuple[Column, ...] = (
         ("nama_jabatan", "jabatan", "jabatan_nama"),
         required=True,
         help=_NAME_HELP,
-        example=f"{EXAMPLE_MARKER} - Pranata Komputer Ahli Pertama",
+        example=f"{EXAMPLE_PREFIX}Pranata Komputer Ahli Pertama",
     ),
     Column(
         "urutan",
@@ -161,7 +161,7 @@ STANDARD_COLUMNS: tuple[Column, ...] = (
         ("nama_jabatan", "jabatan", "jabatan_nama"),
         required=True,
         help=_NAME_HELP,
-        example=f"{EXAMPLE_MARKER} - Pranata Komputer Ahli Pertama",
+        example=f"{EXAMPLE_PREFIX}Pranata Komputer Ahli Pertama",
     ),
     Column(
         "kode_kompetensi",
@@ -317,7 +317,7 @@ class _Checker:
         nama = cols.text(row, "nama_jabatan")
         if not nama:
             errors.add(row.number, cols.header("nama_jabatan"), "", _("Nama jabatan wajib diisi."))
-        elif nama.upper().startswith(EXAMPLE_MARKER):
+        elif is_example(nama):
             errors.add(
                 row.number,
                 cols.header("nama_jabatan"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -48,12 +49,17 @@ class Table:
     header_row: int = 1
 
 
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
 def cell_text(value: Any) -> str:
-    """A cell as text: numbers without a spurious ``.0``, dates as ``yyyy-mm-dd``."""
+    """A cell as text: runs of spaces made one (line breaks kept), numbers without a spurious
+    ``.0``, dates as ``yyyy-mm-dd``."""
     if value is None:
         return ""
     if isinstance(value, str):
-        return " ".join(value.replace("\u00a0", " ").split())
+        lines = (_SPACES.sub(" ", line).strip() for line in value.splitlines())
+        return "\n".join(line for line in lines if line)
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, float) and value.is_integer():

@@ -16,8 +16,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from bangkom.competencies.models import Competency
-from bangkom.organisation.imports.columns import Column
-from bangkom.organisation.imports.employees import EMPLOYEE_COLUMNS, EXAMPLE_MARKER
+from bangkom.organisation.imports.columns import EXAMPLE_PREFIX, Column
+from bangkom.organisation.imports.employees import EMPLOYEE_COLUMNS
 from bangkom.organisation.imports.positions import (
     DUTY_COLUMNS,
     POSITION_COLUMNS,
@@ -114,7 +114,7 @@ def employees_template() -> bytes:
                 "• Satu baris untuk satu pegawai, mulai baris 2 sheet Pegawai. Hapus baris contoh "
                 "(nama diawali %s) sebelum mengimpor."
             )
-            % EXAMPLE_MARKER,
+            % EXAMPLE_PREFIX.strip(" -"),
             _(
                 "• Pegawai dicocokkan dengan NIP: NIP yang sudah ada diperbarui, NIP baru "
                 "ditambahkan. Mengimpor ulang berkas yang sama tidak membuat data ganda."
@@ -157,7 +157,7 @@ def positions_template(*, instansi: Instansi | None = None) -> bytes:
         [
             _("Petunjuk impor jabatan, uraian tugas dan standar kompetensi"),
             _("• Hapus baris contoh (nama jabatan diawali %s) di setiap sheet sebelum mengimpor.")
-            % EXAMPLE_MARKER,
+            % EXAMPLE_PREFIX.strip(" -"),
             _(
                 "• Sheet Jabatan: satu baris per jabatan. Unit kerja harus sudah ada. Jabatan "
                 "dicocokkan dengan unit dan nama: yang sudah ada diperbarui, yang baru dibuat."

@@ -8,6 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connections
 
 from bangkom.core.models import AuditEvent
 from bangkom.manage import main
@@ -75,7 +76,9 @@ def test_rejected_file_prints_the_error_table_and_exits_2(world: World, tmp_path
     assert state() == before
 
 
-def test_console_exit_code_without_traceback(world: World, tmp_path, capsys) -> None:
+def test_console_exit_code_without_traceback(world: World, tmp_path, capsys, monkeypatch) -> None:
+    # run_from_argv closes every connection when done, the test's own included.
+    monkeypatch.setattr(connections, "close_all", lambda: None)
     before = state()
 
     with pytest.raises(SystemExit) as caught:

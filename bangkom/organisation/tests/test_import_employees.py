@@ -580,3 +580,21 @@ def test_supervisor_errors(world: World) -> None:
     assert "pegawai itu sendiri" in errors[4, "nip_atasan"].message
     assert "tidak ditemukan" in errors[5, "nip_atasan"].message  # another instansi's employee
     assert "lingkaran" in errors[6, "nip_atasan"].message  # Maria → Yohanes → Maria
+
+
+def test_supervisors_can_be_rearranged_through_a_new_employee(world: World) -> None:
+    """Yohanes reports to Maria today; the file puts Maria under Yohanes and Yohanes under a
+    new head. The final chain has no loop, so it is accepted."""
+    rows = [
+        {"nip": world.supervisor.nip, "nama": "Maria Nahak", "nip_atasan": world.employee.nip},
+        {"nip": world.employee.nip, "nama": "Yohanes Benu", "nip_atasan": "197001012000011001"},
+        {"nip": "197001012000011001", "nama": "Kepala Baru"},
+    ]
+
+    run(world, _template_rows(rows), "templat.xlsx")
+
+    head = Employee.objects.get(nip="197001012000011001")
+    assert Employee.objects.get(pk=world.employee.pk).supervisor == head
+    assert Employee.objects.get(pk=world.supervisor.pk).supervisor == world.employee
+    event = AuditEvent.objects.filter(target_id=str(world.employee.pk)).latest("id")
+    assert event.changes["supervisor"] == [world.supervisor.pk, head.pk]

@@ -8,7 +8,7 @@ from datetime import date, datetime
 import openpyxl
 import pytest
 
-from bangkom.organisation.imports.columns import Column, ColumnMap
+from bangkom.organisation.imports.columns import Column, ColumnMap, is_example
 from bangkom.organisation.imports.matching import (
     name_key,
     parse_position_class,
@@ -148,3 +148,9 @@ def test_parse_position_class(text: str, kelas: str | None) -> None:
 
 def test_name_key_ignores_case_and_spaces() -> None:
     assert name_key("  DINAS   kesehatan ") == name_key("Dinas Kesehatan")
+
+
+def test_only_the_templates_example_prefix_marks_an_example() -> None:
+    assert is_example("CONTOH - Agus Setiawan (hapus baris ini)")
+    assert is_example("contoh - Analis")
+    assert not is_example("Contohyanto")
