@@ -48,7 +48,7 @@ def rate_self(world: World, open_round: AssessmentRound) -> RateFn:
             assessment_round=kwargs.get("assessment_round", open_round),
             employee=employee,
             ratings=[RatingInput(employee, competency(k), v) for k, v in levels.items()],
-            acting_user=kwargs.get("user", employee.user),
+            acting_user=kwargs.get("user", getattr(employee, "user", None)),
         )
 
     return rate
