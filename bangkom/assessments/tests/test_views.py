@@ -46,8 +46,8 @@ ASN = {"supervisor", "employee", "outsider_employee"}
 def expect(
     ok: set[str],
     *,
-    forbidden: set[str] = frozenset(),
-    default: int = 404,  # type: ignore[assignment]
+    forbidden: frozenset[str] | set[str] = frozenset(),
+    default: int = 404,
 ) -> dict[str, int]:
     return {p: 200 if p in ok else 403 if p in forbidden else default for p in PERSONAS}
 
