@@ -72,8 +72,20 @@ class NoteData:
     survey: Survey | None = None
 
 
-def _check_note(instansi: Instansi, data: NoteData) -> None:
+def _check_note(instansi: Instansi, data: NoteData, note: DiscussionNote | None) -> None:
     errors: dict[str, list[str]] = {}
+    if note is not None and data.tahun != note.tahun:
+        applied = WeightFactor.objects.filter(
+            instansi=instansi, tahun=note.tahun, source_key=f"fgd:{note.pk}"
+        )
+        if applied.exists():
+            errors["tahun"] = [
+                _(
+                    "Tahun rencana tidak dapat diubah: kesimpulan catatan ini sudah menjadi "
+                    "faktor bobot tahun %s."
+                )
+                % note.tahun
+            ]
     required = {
         "judul": (data.judul, _("Tema diskusi wajib diisi.")),
         "participant_description": (
@@ -112,7 +124,7 @@ def note_save(
     note: DiscussionNote | None = None,
     acting_user: Any,
 ) -> DiscussionNote:
-    _check_note(instansi, data)
+    _check_note(instansi, data, note)
     with transaction.atomic():
         before = None
         if note is None:

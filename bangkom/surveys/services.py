@@ -115,6 +115,9 @@ def _check_survey(instansi: Instansi, data: SurveyData, survey: Survey | None) -
         clash = clash.exclude(pk=survey.pk)
     if clash.exists():
         add("judul", _("Sudah ada survei dengan judul ini untuk tahun %s.") % data.tahun)
+    if survey is not None and data.tahun != survey.tahun and survey.responses.exists():
+        # Its answers and weight factors belong to the plan year they were given for.
+        add("tahun", _("Tahun rencana tidak dapat diubah setelah survei memiliki jawaban."))
     if errors:
         raise ServiceError(errors)
 

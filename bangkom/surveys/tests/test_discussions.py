@@ -3,6 +3,7 @@ attachments checked by type and size and served only through an access-checked v
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -17,11 +18,13 @@ from bangkom.core.models import AuditEvent
 from bangkom.needs.models import WeightFactor
 from bangkom.surveys.discussions import (
     MAX_ATTACHMENT_BYTES,
+    NoteData,
     attachment_add,
     attachment_delete,
     conclusion_add,
     conclusion_delete,
     note_factors_apply,
+    note_save,
 )
 from bangkom.surveys.models import DiscussionAttachment, DiscussionConclusion, DiscussionNote
 from bangkom.surveys.tests.conftest import make_note
@@ -322,3 +325,32 @@ def test_opd_admin_records_a_note_for_their_units_only(client, world: World) -> 
     # they may add conclusions, but only BKPSDM turns them into weight factors
     response = client.post(reverse("surveys:fgd_apply_factors", args=[note.pk]))
     assert response.status_code == 403
+
+
+def test_plan_year_is_fixed_once_the_note_weighs_competencies(world: World) -> None:
+    note = make_note(world, units=[world.kecamatan])
+    data = NoteData(
+        judul=note.judul,
+        tahun=2028,
+        tanggal=note.tanggal,
+        participant_count=note.participant_count,
+        participant_description=note.participant_description,
+        fasilitator=note.fasilitator,
+        ringkasan=note.ringkasan,
+        units=[world.kecamatan],
+    )
+    note_save(instansi=world.instansi, note=note, data=data, acting_user=None)  # no factors yet
+    note.refresh_from_db()
+    conclusion_add(
+        note=note,
+        teks="Perlu pelatihan",
+        competencies=[Competency.objects.get(kode="M.5")],
+        factor=Decimal("1.2"),
+        acting_user=None,
+    )
+    note_factors_apply(note=note, acting_user=None)
+    with pytest.raises(ServiceError) as excinfo:
+        note_save(
+            instansi=world.instansi, note=note, data=replace(data, tahun=2029), acting_user=None
+        )
+    assert "2028" in excinfo.value.message_dict["tahun"][0]

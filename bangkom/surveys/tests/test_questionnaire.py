@@ -255,3 +255,21 @@ def test_update_changes_targets_with_audit(world: World) -> None:
     assert list(survey.target_units.all()) == [world.kecamatan]
     event = AuditEvent.objects.filter(action="survey.update").latest("id")
     assert event.changes["target_units"] == [[], [world.kecamatan.pk]]
+
+
+def test_plan_year_is_fixed_once_answers_exist(world: World, survey: Survey) -> None:
+    submit(survey, world.employee)
+    with pytest.raises(ServiceError) as excinfo:
+        survey_update(
+            survey=survey,
+            data=SurveyData(
+                judul=survey.judul,
+                tahun=2028,
+                opens_on=survey.opens_on,
+                closes_on=survey.closes_on,
+            ),
+            acting_user=world.user("bkpsdm"),
+        )
+    assert "tahun" in excinfo.value.message_dict
+    survey.refresh_from_db()
+    assert survey.tahun == 2027
