@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 from bangkom.competencies.models import Competency
-from bangkom.organisation.models import Wilayah
+from bangkom.organisation.models import Instansi, Unit, Wilayah
 from bangkom.regional.models import (
     Indicator,
     IndicatorValue,
@@ -45,7 +45,7 @@ class Regional:
     other_item: PublicInput
 
 
-def _indicator(instansi, kode: str) -> Indicator:  # type: ignore[no-untyped-def]
+def _indicator(instansi: Instansi, kode: str) -> Indicator:
     return Indicator.objects.create(
         instansi=instansi,
         kode=kode,
@@ -82,7 +82,7 @@ def build_regional(world: World) -> Regional:
     rule_kecamatan = rule("Izin Alak", wilayah=alak, target_unit=world.kecamatan)
     rule_puskesmas = rule("Izin Puskesmas", unit=world.puskesmas, ambang=Decimal(10))
 
-    def priority(tema: str, units: list) -> PlanPriority:  # type: ignore[type-arg]
+    def priority(tema: str, units: list[Unit]) -> PlanPriority:
         return priority_save(
             instansi=world.instansi,
             data=PriorityData(
