@@ -2,7 +2,8 @@
 their duties and standards (template). Each import is all or nothing.
 
 - :mod:`.reading` turns an uploaded CSV/XLSX into rows numbered as a spreadsheet shows them;
-- :mod:`.columns` finds the wanted columns under any of their header spellings;
+- :mod:`.layouts` defines each file's sheets and columns (read by the importers, written
+  by the templates); :mod:`.columns` finds them under any of their header spellings;
 - :mod:`.matching` finds (or plans) the units and positions a file names;
 - :mod:`.employees` and :mod:`.positions` check a whole file, then write it in one transaction;
 - :mod:`.workbooks` builds the downloadable templates;

@@ -8,7 +8,8 @@ Rules a user can rely on:
 - employees are matched by NIP: a known NIP is updated, a new one created, nobody duplicated;
   an employee of another instansi is never moved (error);
 - a column the file does not have, or an empty cell, keeps what Bangkom already holds;
-- employees missing from the file are left as they are;
+- employees missing from the file are left as they are, and the import never (de)activates
+  anyone;
 - units and positions are matched by name; unknown ones are errors unless the user asked to
   create them;
 - the checks of a single employee are those of :func:`employee_validate`, the same as the form's.
@@ -46,7 +47,8 @@ from bangkom.lib.siasn import (
     parse_sex,
     position_class_from_title,
 )
-from bangkom.organisation.imports.columns import EXAMPLE_PREFIX, Column, ColumnMap, is_example
+from bangkom.organisation.imports.columns import ColumnMap, is_example
+from bangkom.organisation.imports.layouts import EMPLOYEE_COLUMNS
 from bangkom.organisation.imports.matching import (
     PositionCatalogue,
     PositionPlan,
@@ -68,165 +70,6 @@ from bangkom.organisation.services import (
     normalise_nip,
     position_save,
     unit_create,
-)
-
-EMPLOYEE_COLUMNS: tuple[Column, ...] = (
-    Column(
-        "nip",
-        ("nip", "nip_baru"),
-        required=True,
-        siasn="NIP BARU",
-        help=gettext_lazy(
-            "Wajib. NIP 18 digit tanpa spasi (PNS) atau nomor induk PPPK. Format "
-            "sel sebagai Teks agar Excel tidak mengubahnya menjadi angka."
-        ),
-        example="199005172015031003",
-    ),
-    Column(
-        "nama",
-        ("nama",),
-        required=True,
-        siasn="NAMA",
-        help=gettext_lazy("Wajib. Nama lengkap tanpa gelar."),
-        example=f"{EXAMPLE_PREFIX}Agus Setiawan (hapus baris ini)",
-    ),
-    Column(
-        "gelar_depan",
-        ("gelar_depan",),
-        siasn="GELAR DEPAN",
-        help=gettext_lazy("Gelar di depan nama, misalnya dr. atau Ir."),
-        example="",
-    ),
-    Column(
-        "gelar_belakang",
-        ("gelar_belakang",),
-        siasn="GELAR BELAKANG",
-        help=gettext_lazy("Gelar di belakang nama, misalnya S.Kom. atau M.Si."),
-        example="S.Kom.",
-    ),
-    Column(
-        "jenis_pegawai",
-        ("jenis_pegawai", "jenis_pegawai_nama"),
-        siasn="JENIS PEGAWAI NAMA",
-        help=gettext_lazy("PNS atau PPPK (CPNS dihitung PNS). Kosong = PNS untuk pegawai baru."),
-        example="PNS",
-    ),
-    Column(
-        "golongan",
-        ("golongan", "gol_akhir_nama", "golongan_ruang"),
-        siasn="GOL AKHIR NAMA",
-        help=gettext_lazy(
-            "Golongan/ruang PNS seperti III/a (atau nama pangkat, misalnya "
-            "Penata Muda); golongan PPPK I–XVII."
-        ),
-        example="III/b",
-    ),
-    Column(
-        "tanggal_lahir",
-        ("tanggal_lahir", "tgl_lahir"),
-        siasn="TANGGAL LAHIR",
-        help=gettext_lazy(
-            "Tanggal lahir dd-mm-yyyy atau yyyy-mm-dd. Untuk PNS boleh kosong "
-            "(dibaca dari NIP); bila diisi harus sama dengan NIP."
-        ),
-        example="",
-    ),
-    Column(
-        "jenis_kelamin",
-        ("jenis_kelamin", "jenis_kelamin_nama"),
-        siasn="JENIS KELAMIN NAMA",
-        help=gettext_lazy(
-            "L/P, M/F atau Laki-laki/Perempuan. Untuk PNS boleh kosong (dibaca "
-            "dari digit ke-15 NIP)."
-        ),
-        example="",
-    ),
-    Column(
-        "jabatan",
-        ("jabatan", "jabatan_nama", "nama_jabatan"),
-        siasn="JABATAN NAMA",
-        help=gettext_lazy(
-            "Nama jabatan persis seperti di Bangkom (huruf besar/kecil dan spasi "
-            "ganda diabaikan). Jabatan dicari di unit pada kolom unit; bila diisi, "
-            "unit wajib diisi."
-        ),
-        example="Pranata Komputer Ahli Pertama",
-    ),
-    Column(
-        "jenis_jabatan",
-        ("jenis_jabatan", "jenis_jabatan_nama"),
-        siasn="JENIS JABATAN NAMA",
-        in_template=False,
-    ),
-    Column(
-        "kelas_jabatan",
-        ("kelas_jabatan",),
-        help=gettext_lazy(
-            "Hanya dipakai bila jabatan baru dibuat (opsi “Buat unit dan jabatan "
-            "yang belum ada”): JPT Pratama, Administrator, Pengawas, Pelaksana, "
-            "Ahli Utama/Madya/Muda/Pertama, Penyelia, Mahir, Terampil, Pemula. "
-            "Kosong = ditebak dari nama jabatan."
-        ),
-        example="Ahli Pertama",
-    ),
-    Column(
-        "unit",
-        ("unit", "unor_nama", "unit_kerja"),
-        siasn="UNOR NAMA",
-        help=gettext_lazy(
-            "Unit kerja tempat pegawai bekerja, misalnya Bidang Aplikasi "
-            "Informatika atau Kelurahan Alak."
-        ),
-        example="Bidang Aplikasi Informatika",
-    ),
-    Column(
-        "unit_induk",
-        ("unit_induk", "unor_induk_nama"),
-        siasn="UNOR INDUK NAMA",
-        help=gettext_lazy(
-            "Perangkat daerah (OPD) yang membawahi unit, misalnya Dinas "
-            "Komunikasi dan Informatika. Unit dicari di bawah unit induk ini. "
-            "Untuk pegawai yang bekerja langsung di OPD, isi unit = unit induk."
-        ),
-        example="Dinas Komunikasi dan Informatika",
-    ),
-    Column(
-        "nip_atasan",
-        ("nip_atasan",),
-        help=gettext_lazy(
-            "NIP atasan langsung. Dicari lebih dulu di berkas ini, lalu di data "
-            "pegawai instansi yang sama."
-        ),
-        example="197805122003122002",
-    ),
-    Column(
-        "pendidikan_tingkat",
-        ("pendidikan_tingkat", "tingkat_pendidikan_nama", "tingkat_pendidikan"),
-        siasn="TINGKAT PENDIDIKAN NAMA",
-        help=gettext_lazy("Jenjang pendidikan terakhir, misalnya S-1/Sarjana."),
-        example="S-1/Sarjana",
-    ),
-    Column(
-        "pendidikan_nama",
-        ("pendidikan_nama", "pendidikan"),
-        siasn="PENDIDIKAN NAMA",
-        help=gettext_lazy("Nama program studi pendidikan terakhir."),
-        example="S1 Teknik Informatika",
-    ),
-    Column(
-        "email",
-        ("email",),
-        siasn="EMAIL",
-        help=gettext_lazy("Alamat email yang aktif."),
-        example="agus@example.go.id",
-    ),
-    Column(
-        "nomor_hp",
-        ("nomor_hp", "no_hp"),
-        siasn="NOMOR HP",
-        help=gettext_lazy("Nomor HP, misalnya 081234567890."),
-        example="081234567890",
-    ),
 )
 
 # Columns holding plain text, with the employee field they fill.
@@ -297,10 +140,6 @@ class EmployeeRow:
     target: dict[str, Any] = field(default_factory=dict)  # NIP-derived values to store
     status: str = ""  # created, updated or unchanged once checked
     instance: Employee | None = None
-
-    @property
-    def nama(self) -> str:
-        return str(self.values.get("nama", ""))
 
 
 @dataclass
@@ -428,6 +267,10 @@ class _Reader:
                 )
                 continue
             values[attr] = text
+        # Excel drops the leading zero of a phone number stored as a number: 81234567890.
+        phone_cell = cols.raw(row, "nomor_hp")
+        if isinstance(phone_cell, int | float) and values.get("phone", "").startswith("8"):
+            values["phone"] = "0" + values["phone"]
         if not values.get("nama"):
             if not self.errors.has(number, cols.header("nama")):
                 self.error(number, "nama", "", _("Nama wajib diisi."))

@@ -33,8 +33,16 @@ from bangkom.competencies.models import Competency, PositionStandard, StandardSo
 from bangkom.competencies.services import duty_delete, duty_save, standard_set
 from bangkom.core.errors import ServiceError
 from bangkom.lib.siasn import normalise_header, position_class_from_title
-from bangkom.organisation.imports.columns import EXAMPLE_PREFIX, Column, ColumnMap, is_example
+from bangkom.organisation.imports.columns import ColumnMap, is_example
 from bangkom.organisation.imports.employees import check_can_import
+from bangkom.organisation.imports.layouts import (
+    DUTY_COLUMNS,
+    POSITION_COLUMNS,
+    SHEET_DUTIES,
+    SHEET_POSITIONS,
+    SHEET_STANDARDS,
+    STANDARD_COLUMNS,
+)
 from bangkom.organisation.imports.matching import (
     UnitCatalogue,
     Unresolved,
@@ -46,141 +54,6 @@ from bangkom.organisation.imports.reading import Row, Table, file_kind, read_csv
 from bangkom.organisation.imports.report import CellError, ErrorList, ImportRejected, ImportSummary
 from bangkom.organisation.models import Duty, Instansi, Position, PositionClass, Unit
 from bangkom.organisation.services import position_save
-
-SHEET_POSITIONS = "Jabatan"
-SHEET_DUTIES = "Uraian Tugas"
-SHEET_STANDARDS = "Standar"
-
-_UNIT_HELP = gettext_lazy(
-    "Wajib. Nama unit kerja yang sudah ada di Bangkom, misalnya Bidang Aplikasi Informatika."
-)
-_PARENT_HELP = gettext_lazy(
-    "Perangkat daerah (OPD) yang membawahi unit; isi bila ada unit dengan nama yang sama di "
-    "beberapa OPD."
-)
-_NAME_HELP = gettext_lazy("Wajib. Nama jabatan, sama dengan di sheet Jabatan.")
-
-POSITION_COLUMNS: tuple[Column, ...] = (
-    Column(
-        "unit",
-        ("unit", "unit_kerja", "unor_nama"),
-        required=True,
-        help=_UNIT_HELP,
-        example="Bidang Aplikasi Informatika",
-    ),
-    Column(
-        "unit_induk",
-        ("unit_induk", "unor_induk_nama"),
-        help=_PARENT_HELP,
-        example="Dinas Komunikasi dan Informatika",
-    ),
-    Column(
-        "nama_jabatan",
-        ("nama_jabatan", "jabatan", "jabatan_nama"),
-        required=True,
-        help=gettext_lazy(
-            "Wajib. Nama jabatan; jabatan dengan nama yang sama di unit yang "
-            "sama diperbarui, yang belum ada dibuat."
-        ),
-        example=f"{EXAMPLE_PREFIX}Pranata Komputer Ahli Pertama",
-    ),
-    Column(
-        "kelas_jabatan",
-        ("kelas_jabatan", "kelas"),
-        help=gettext_lazy(
-            "JPT Utama/Madya/Pratama, Administrator, Pengawas, Pelaksana, Ahli "
-            "Utama/Madya/Muda/Pertama, Penyelia, Mahir, Terampil atau Pemula "
-            "(lihat sheet Referensi). Kosong = ditebak dari nama jabatan untuk "
-            "jabatan baru, tidak diubah untuk jabatan yang ada. Kelas menentukan "
-            "level bawaan kompetensi manajerial dan sosial kultural."
-        ),
-        example="Ahli Pertama",
-    ),
-    Column(
-        "ikhtisar",
-        ("ikhtisar", "ikhtisar_jabatan"),
-        help=gettext_lazy("Ikhtisar (ringkasan) jabatan."),
-        example="Melaksanakan pengelolaan aplikasi dan infrastruktur TIK.",
-    ),
-)
-DUTY_COLUMNS: tuple[Column, ...] = (
-    Column(
-        "unit",
-        ("unit", "unit_kerja", "unor_nama"),
-        required=True,
-        help=_UNIT_HELP,
-        example="Bidang Aplikasi Informatika",
-    ),
-    Column("unit_induk", ("unit_induk", "unor_induk_nama"), help=_PARENT_HELP, in_template=False),
-    Column(
-        "nama_jabatan",
-        ("nama_jabatan", "jabatan", "jabatan_nama"),
-        required=True,
-        help=_NAME_HELP,
-        example=f"{EXAMPLE_PREFIX}Pranata Komputer Ahli Pertama",
-    ),
-    Column(
-        "urutan",
-        ("urutan", "no", "nomor"),
-        help=gettext_lazy(
-            "Nomor urut tugas dalam jabatan (1, 2, 3 …). Kosong = nomor "
-            "berikutnya. Uraian tugas jabatan di berkas menggantikan uraian "
-            "tugas yang ada, dicocokkan per nomor urut."
-        ),
-        example="1",
-    ),
-    Column(
-        "uraian_tugas",
-        ("uraian_tugas", "uraian"),
-        required=True,
-        help=gettext_lazy("Wajib. Uraian satu tugas."),
-        example="Menyusun rencana kebutuhan aplikasi perangkat daerah",
-    ),
-    Column(
-        "kompetensi",
-        ("kompetensi", "kompetensi_level"),
-        help=gettext_lazy(
-            "Kompetensi yang dibutuhkan tugas ini dengan levelnya (1–5), "
-            "dipisah titik koma: M.3:3; T.4:2. Kode lihat sheet Referensi. "
-            "Standar jabatan memakai level tertinggi yang diminta tugasnya."
-        ),
-        example="M.3:3; M.4:2",
-    ),
-)
-STANDARD_COLUMNS: tuple[Column, ...] = (
-    Column(
-        "unit",
-        ("unit", "unit_kerja", "unor_nama"),
-        required=True,
-        help=_UNIT_HELP,
-        example="Bidang Aplikasi Informatika",
-    ),
-    Column("unit_induk", ("unit_induk", "unor_induk_nama"), help=_PARENT_HELP, in_template=False),
-    Column(
-        "nama_jabatan",
-        ("nama_jabatan", "jabatan", "jabatan_nama"),
-        required=True,
-        help=_NAME_HELP,
-        example=f"{EXAMPLE_PREFIX}Pranata Komputer Ahli Pertama",
-    ),
-    Column(
-        "kode_kompetensi",
-        ("kode_kompetensi", "kode", "kompetensi"),
-        required=True,
-        help=gettext_lazy("Wajib. Kode kompetensi, misalnya M.1, SK.1 atau T.4."),
-        example="M.1",
-    ),
-    Column(
-        "level",
-        ("level", "level_dipersyaratkan"),
-        required=True,
-        help=gettext_lazy(
-            "Wajib. Level yang dipersyaratkan, 1–5. Baris ini diubah manual dan "
-            "tidak ditimpa oleh penurunan otomatis dari kelas atau tugas."
-        ),
-        example="3",
-    ),
-)
 
 _COMPETENCY_ITEM = re.compile(r"([A-Za-z]+(?:\.[0-9A-Za-z]+)+)\s*[:=]\s*(\S+)")
 _LABELS = {

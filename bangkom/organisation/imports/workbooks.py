@@ -17,9 +17,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from bangkom.competencies.models import Competency
 from bangkom.organisation.imports.columns import EXAMPLE_PREFIX, Column
-from bangkom.organisation.imports.employees import EMPLOYEE_COLUMNS
-from bangkom.organisation.imports.positions import (
+from bangkom.organisation.imports.layouts import (
     DUTY_COLUMNS,
+    EMPLOYEE_COLUMNS,
     POSITION_COLUMNS,
     SHEET_DUTIES,
     SHEET_POSITIONS,

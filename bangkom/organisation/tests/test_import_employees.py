@@ -159,6 +159,8 @@ def test_siasn_xlsx_with_date_cells(world: World) -> None:
         if "-" in day and len(day.split("-")[0]) == 2:
             values[birth] = datetime.strptime(day, "%d-%m-%Y")  # a real date cell
         values[header.index("GOL AKHIR ID")] = int(row[header.index("GOL AKHIR ID")])
+        if row[header.index("NOMOR HP")]:  # a number cell: Excel drops the leading zero
+            values[header.index("NOMOR HP")] = int(row[header.index("NOMOR HP")])
         cells.append(values)
 
     summary = run(world, to_xlsx(header, cells), "Export Data ASN.xlsx")
