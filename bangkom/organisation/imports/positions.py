@@ -55,6 +55,9 @@ from bangkom.organisation.imports.report import CellError, ErrorList, ImportReje
 from bangkom.organisation.models import Duty, Instansi, Position, PositionClass, Unit
 from bangkom.organisation.services import position_save
 
+MAX_ORDER = 999
+_ORDER = re.compile(r"(\d{1,6})(?:[.,]0+)?")
+_LEVEL = re.compile(r"([1-5])(?:[.,]0+)?")
 _COMPETENCY_ITEM = re.compile(r"([A-Za-z]+(?:\.[0-9A-Za-z]+)+)\s*[:=]\s*(\S+)")
 _LABELS = {
     "positions_created": gettext_lazy("Jabatan baru"),
@@ -172,6 +175,8 @@ class _Checker:
         for competency in competencies.order_by("-instansi_id"):  # the instansi's own first
             self.competencies.setdefault(competency.kode.upper(), competency)
         self.targets: dict[tuple[int, str], Target] = {}
+        # Positions of the Jabatan sheet whose row has an error: already reported there.
+        self.rejected: set[tuple[int, str]] = set()
 
     def _unit(self, cols: ColumnMap, row: Row, errors: ErrorList) -> Unit | None:
         try:
@@ -239,6 +244,7 @@ class _Checker:
                         kelas_text,
                         _("Kelas jabatan tidak dikenali; %s.") % position_class_help(),
                     )
+                    self.rejected.add(slot)
                     continue
             elif existing is None:
                 kelas = position_class_from_title(nama, None)
@@ -253,6 +259,7 @@ class _Checker:
                         )
                         % nama,
                     )
+                    self.rejected.add(slot)
                     continue
             ikhtisar = cols.text(row, "ikhtisar") if cols.has("ikhtisar") else ""
             position_row = PositionRow(
@@ -288,6 +295,8 @@ class _Checker:
         if unit is None or not nama:
             return None
         slot = (unit.pk, name_key(nama))
+        if slot in self.rejected:
+            return None
         if slot not in self.targets and slot not in self.positions:
             errors.add(
                 row.number,
@@ -307,11 +316,9 @@ class _Checker:
 
     @staticmethod
     def _level(text: str) -> int | None:
-        try:
-            level = int(float(text.replace(",", ".")))
-        except ValueError:
-            return None
-        return level if 1 <= level <= 5 and float(text.replace(",", ".")) == level else None
+        """1–5, also as a spreadsheet writes a number (``3.0``, ``3,0``)."""
+        match = _LEVEL.fullmatch(text.strip())
+        return int(match[1]) if match else None
 
     # -- sheet Uraian Tugas
 
@@ -335,13 +342,13 @@ class _Checker:
             used = numbers[id(target)]
             urutan_text = cols.text(row, "urutan")
             if urutan_text:
-                urutan = self._positive_int(urutan_text)
+                urutan = self._order_number(urutan_text)
                 if urutan is None:
                     errors.add(
                         row.number,
                         cols.header("urutan"),
                         urutan_text,
-                        _("Urutan harus bilangan bulat 1 atau lebih."),
+                        _("Urutan harus bilangan bulat 1 sampai %d.") % MAX_ORDER,
                     )
                     continue
             else:
@@ -361,12 +368,10 @@ class _Checker:
         self.errors.extend(errors)
 
     @staticmethod
-    def _positive_int(text: str) -> int | None:
-        try:
-            number = float(text)
-        except ValueError:
-            return None
-        return int(number) if number.is_integer() and number >= 1 else None
+    def _order_number(text: str) -> int | None:
+        """1–999, also as a spreadsheet writes a number (``2.0``)."""
+        match = _ORDER.fullmatch(text.strip())
+        return int(match[1]) if match and 1 <= int(match[1]) <= MAX_ORDER else None
 
     def _links(
         self, cols: ColumnMap, row: Row, errors: ErrorList

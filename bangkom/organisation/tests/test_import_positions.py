@@ -248,6 +248,12 @@ def test_every_bad_cell_is_reported_with_its_sheet(world: World) -> None:
                 "urutan": "satu",
                 "uraian_tugas": "",
             },  # 5: two bad cells
+            {
+                "unit": "Puskesmas Alak",
+                "nama_jabatan": "Analis Data",  # its Jabatan row is wrong: reported there only
+                "uraian_tugas": "Mengolah data",
+                "kompetensi": "M.1:2",
+            },
         ],
         "Standar": [
             {
@@ -256,6 +262,12 @@ def test_every_bad_cell_is_reported_with_its_sheet(world: World) -> None:
                 "kode_kompetensi": "M.9",
                 "level": "x",
             },  # 2
+            {
+                "unit": "Puskesmas Alak",
+                "nama_jabatan": "Bidan Ahli Muda",
+                "kode_kompetensi": "M.2",
+                "level": "inf",
+            },  # 3
         ],
     }
     before = state()
@@ -277,6 +289,7 @@ def test_every_bad_cell_is_reported_with_its_sheet(world: World) -> None:
         ("Uraian Tugas", 5, "uraian_tugas"),
         ("Standar", 2, "kode_kompetensi"),
         ("Standar", 2, "level"),
+        ("Standar", 3, "level"),
     }
     message = errors["Uraian Tugas", 2, "kompetensi"].message
     assert "level M.3 harus 1–5" in message and "T.99" in message and "“M.4”" in message
