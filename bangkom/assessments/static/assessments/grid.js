@@ -61,12 +61,52 @@
     }
   });
 
-  document.addEventListener("htmx:responseError", function (event) {
+  function showError(code) {
     var status = document.getElementById("grid-status");
     if (!status) return;
-    var code = event.detail.xhr ? event.detail.xhr.status : 0;
     var message = status.getAttribute("data-error-" + code) || status.getAttribute("data-error");
     status.textContent = message;
     status.className = "msg msg-error";
+  }
+
+  document.addEventListener("htmx:responseError", function (event) {
+    showError(event.detail.xhr ? event.detail.xhr.status : 0);
+  });
+
+  // Without htmx (its script failed to load), a row is saved with fetch the same way:
+  // the row's fields are posted and the row is replaced by the server's answer.
+  document.addEventListener("click", function (event) {
+    var button = event.target instanceof Element ? event.target.closest("button[data-row-save]") : null;
+    if (!button || window.htmx) return;
+    event.preventDefault();
+    var row = button.closest("tr");
+    var form = button.closest("form");
+    var token = form ? form.querySelector("input[name=csrfmiddlewaretoken]") : null;
+    var data = new FormData();
+    row.querySelectorAll("input[name]").forEach(function (input) {
+      data.append(input.name, input.value);
+    });
+    fetch(button.getAttribute("data-row-save"), {
+      method: "POST",
+      body: data,
+      credentials: "same-origin",
+      headers: { "X-CSRFToken": token ? token.value : "", "HX-Request": "true" },
+    })
+      .then(function (response) {
+        if (!response.ok) {
+          showError(response.status);
+          return null;
+        }
+        return response.text();
+      })
+      .then(function (html) {
+        if (!html) return;
+        var holder = document.createElement("tbody");
+        holder.innerHTML = html.trim();
+        if (holder.firstElementChild) row.replaceWith(holder.firstElementChild);
+      })
+      .catch(function () {
+        showError(0);
+      });
   });
 })();
