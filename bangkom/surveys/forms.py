@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bangkom.competencies.models import Competency
+from bangkom.core.errors import ServiceError
 from bangkom.core.forms import set_choices
 from bangkom.organisation.models import Instansi, Unit
 from bangkom.surveys.models import GroupLevel, Question, QuestionKind, Survey
@@ -261,15 +262,44 @@ class AnswerForm(forms.Form):
                 answers[question.pk] = self.cleaned_data.get(f"q{question.pk}")
         return answers
 
+    def add_service_errors(self, exc: ServiceError) -> None:
+        """Put the service's refusals where the ASN will look: on the question they concern
+        (``q<pk>``), and on every task of a confidence question that is still unrated."""
+        self.question_errors: dict[str, list[str]] = getattr(self, "question_errors", {})
+        by_key = {f"q{q.pk}": q for q in self.questions}
+        if not hasattr(exc, "error_dict"):
+            self.add_error(None, exc.messages)
+            return
+        for key, messages in exc.message_dict.items():
+            question = by_key.get(key)
+            if question is None:
+                self.add_error(None, messages)
+                continue
+            self.question_errors.setdefault(key, []).extend(messages)
+            if question.is_confidence:
+                for item in question.items.all():
+                    name = f"q{question.pk}_t{item.pk}"
+                    if self.cleaned_data.get(name) in (None, "") and name not in self.errors:
+                        self.add_error(name, _("Belum dinilai."))
+
+    @property
+    def has_problems(self) -> bool:
+        return bool(self.errors or getattr(self, "question_errors", {}))
+
     def sections(self) -> list[dict[str, Any]]:
-        """Questions with their bound fields, for the template."""
+        """Questions with their bound fields and errors, for the template."""
+        question_errors = getattr(self, "question_errors", {})
         sections = []
         for question in self.questions:
+            key = f"q{question.pk}"
             if question.is_confidence:
-                fields = [self[f"q{question.pk}_t{item.pk}"] for item in question.items.all()]
+                fields = [self[f"{key}_t{item.pk}"] for item in question.items.all()]
+                errors = list(question_errors.get(key, []))
             else:
-                fields = [self[f"q{question.pk}"]]
-            errors = [str(e) for e in self.errors.get(f"q{question.pk}", [])]
+                fields = [self[key]]
+                # the field's own errors and the service's, once each
+                errors = [str(e) for e in self.errors.get(key, [])]
+                errors += [m for m in question_errors.get(key, []) if m not in errors]
             sections.append({"question": question, "fields": fields, "errors": errors})
         return sections
 

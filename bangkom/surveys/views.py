@@ -397,7 +397,7 @@ def survey_answer(request: HttpRequest, pk: int) -> HttpResponse:
                 survey=survey, employee=employee, answers=form.answers(), acting_user=request.user
             )
         except ServiceError as exc:
-            _apply_service_errors(form, exc)
+            form.add_service_errors(exc)
             if not hasattr(exc, "error_dict"):
                 existing = (
                     existing

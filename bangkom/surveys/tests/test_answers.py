@@ -117,7 +117,7 @@ def test_items_of_another_question_are_refused(world: World, survey: Survey) -> 
     topics = question(survey, QuestionKind.TOPICS)
     times = question(survey, QuestionKind.TIMES)
     answers = full_answers(survey)
-    answers[topics.pk] = [times.items.first().pk]
+    answers[topics.pk] = [times.items.all()[0].pk]
     error = _refused(survey, world.employee, answers)
     assert "Pilihan tidak dikenal." in error.message_dict[f"q{topics.pk}"]
 
@@ -174,7 +174,7 @@ def test_asn_of_another_instansi_cannot_answer(world: World, survey: Survey) -> 
 def _same(survey: Survey, **changes: Any) -> Any:
     from bangkom.surveys.services import SurveyData
 
-    data = {
+    data: dict[str, Any] = {
         "judul": survey.judul,
         "tahun": survey.tahun,
         "opens_on": survey.opens_on,
@@ -206,7 +206,7 @@ def test_page_keeps_the_input_and_names_the_missing_task(
 ) -> None:
     answers = full_answers(survey, confidence={EGOV: 2}, text="Tolong pelatihan e-Kinerja")
     task = question(survey, QuestionKind.CONFIDENCE)
-    last = task.items.order_by("urutan").last()
+    last = task.items.order_by("-urutan")[0]
     del answers[task.pk][last.pk]
     client.force_login(world.user("employee"))
     url = reverse("surveys:answer", args=[survey.pk])

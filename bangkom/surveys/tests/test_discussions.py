@@ -126,7 +126,7 @@ def test_conclusions_become_weight_factors_for_the_note_units(world: World) -> N
     factors = WeightFactor.objects.filter(source_key=f"fgd:{note.pk}").select_related(
         "unit", "competency"
     )
-    assert {(f.unit.nama, f.competency.kode, f.factor) for f in factors} == {
+    assert {(f.unit and f.unit.nama, f.competency.kode, f.factor) for f in factors} == {
         ("Puskesmas Alak", "M.5", Decimal("1.3")),
         ("Puskesmas Alak", "M.7", Decimal("1.3")),
         ("Kecamatan Alak", "M.5", Decimal("1.3")),

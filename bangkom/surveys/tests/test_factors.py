@@ -26,7 +26,7 @@ def _factors(survey: Survey) -> dict[tuple[str, str], WeightFactor]:
     rows = WeightFactor.objects.filter(source_key=f"survey:{survey.pk}").select_related(
         "unit", "competency"
     )
-    return {(f.unit.nama, f.competency.kode): f for f in rows}
+    return {(f.unit.nama if f.unit else "*", f.competency.kode): f for f in rows}
 
 
 def _recompute(world: World, survey: Survey) -> list[WeightFactor]:

@@ -95,8 +95,8 @@ def scene(world: World) -> Scene:
 
 
 def expect(
-    ok: set[str], *, forbidden: set[str] = frozenset(), default: int = 404
-) -> dict[str, int]:  # type: ignore[assignment]
+    ok: set[str], *, forbidden: frozenset[str] | set[str] = frozenset(), default: int = 404
+) -> dict[str, int]:
     return {p: 200 if p in ok else 403 if p in forbidden else default for p in PERSONAS}
 
 
@@ -131,7 +131,7 @@ PAGES: list[tuple[str, Callable[[Scene], str], dict[str, int]]] = [
     (
         "question edit",
         lambda s: reverse(
-            "surveys:question_edit", args=[s.survey.pk, s.survey.questions.first().pk]
+            "surveys:question_edit", args=[s.survey.pk, s.survey.questions.all()[0].pk]
         ),
         expect(ADMINS, forbidden={"pimpinan", "opd_admin"}),
     ),

@@ -231,7 +231,7 @@ def test_after_answers_items_can_be_corrected_but_not_added_or_removed(
 def test_publish_requires_every_task_linked_to_a_competency(world: World) -> None:
     survey = make_survey(world, publish=False)
     confidence = question(survey, QuestionKind.CONFIDENCE)
-    confidence.items.first().competencies.clear()
+    confidence.items.all()[0].competencies.clear()
     with pytest.raises(ServiceError) as excinfo:
         survey_publish(survey=survey, acting_user=world.user("bkpsdm"))
     assert "Tautkan setiap tugas" in excinfo.value.messages[0]
