@@ -147,3 +147,14 @@ def test_import_positions(world: World, tmp_path, capsys) -> None:
         call_command("import_positions", str(path), "--instansi", "53.71")
     assert caught.value.returncode == 2
     assert "Uraian Tugas" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["import-employees", "import-positions"])
+def test_help(command: str, capsys) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["bangkom", command, "--help"])
+
+    assert caught.value.code == 0
+    out = capsys.readouterr().out
+    assert "--instansi KODE_WILAYAH" in out and "--dry-run" in out
+    assert ("--create-units" in out) == (command == "import-employees")

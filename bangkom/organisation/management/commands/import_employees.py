@@ -6,14 +6,15 @@ from functools import partial
 from typing import Any
 
 from django.core.management.base import BaseCommand
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
 from bangkom.organisation.imports.cli import add_common_arguments, run_import
 from bangkom.organisation.imports.employees import employees_import
 
 
 class Command(BaseCommand):
-    help = _(
+    # argparse needs plain text: the help is Indonesian, like the console output.
+    help = (
         "Impor pegawai dari berkas Export Data ASN SIASN atau templat Bangkom (CSV/XLSX). "
         "Semua atau tidak sama sekali: satu kesalahan dan tidak ada yang disimpan."
     )

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand
-from django.utils.translation import gettext_lazy as _
 
 from bangkom.organisation.imports.cli import add_common_arguments, run_import
 from bangkom.organisation.imports.positions import positions_import
 
 
 class Command(BaseCommand):
-    help = _(
+    # argparse needs plain text: the help is Indonesian, like the console output.
+    help = (
         "Impor jabatan dengan uraian tugas dan standar kompetensinya dari templat XLSX Bangkom. "
         "Semua atau tidak sama sekali."
     )
