@@ -390,25 +390,9 @@ class SignalForm(forms.Form):
 # ----------------------------------------------------------------------------- public forms
 
 
-class GuardFields(forms.Form):
-    """The anti-spam fields every public form carries (see ``services.guard``)."""
+class PublicInputForm(forms.Form):
+    """Anti-spam fields (token, jawaban, website) are read by the view, not by this form."""
 
-    token = forms.CharField(widget=forms.HiddenInput, required=False)
-    jawaban = forms.CharField(
-        label=_("Pertanyaan pengaman"),
-        max_length=4,
-        required=False,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-    )
-    # The honeypot: hidden from people by CSS and from assistive technology; robots fill it.
-    website = forms.CharField(
-        label=_("Jangan diisi"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-
-
-class PublicInputForm(GuardFields):
     kategori = forms.ChoiceField(
         label=_("Anda mewakili"), choices=StakeholderKind.choices, widget=forms.RadioSelect
     )
@@ -436,7 +420,7 @@ class PublicInputForm(GuardFields):
         self.fields["wilayah"].queryset = districts  # type: ignore[attr-defined]
 
 
-class PublicSkmForm(GuardFields):
+class PublicSkmForm(forms.Form):
     tanggal = forms.DateField(
         label=_("Tanggal layanan"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
