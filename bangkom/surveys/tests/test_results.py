@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from bangkom.surveys.models import QuestionKind, Survey
 from bangkom.surveys.selectors import Grouping, GroupRow, SurveyResults, Viewer, survey_results
-from bangkom.surveys.tests.conftest import EGOV, TOPIC, question, submit
+from bangkom.surveys.tests.conftest import EGOV, TOPIC, make_note, make_survey, question, submit
 from bangkom.testing.world import World
 
 pytestmark = pytest.mark.django_db
@@ -221,3 +221,21 @@ def test_question_items_are_columns_in_survey_order(answered: Survey) -> None:
     assert [i.pk for i in results.tables[0].items] == list(
         task.items.order_by("urutan").values_list("pk", flat=True)
     )
+
+
+def test_list_pages_query_counts_constant(client, world: World, survey: Survey) -> None:
+    client.force_login(world.user("bkpsdm"))
+    urls = [reverse("surveys:list"), reverse("surveys:fgd_list")]
+    make_note(world, units=[world.kecamatan])
+    for url in urls:
+        client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        for url in urls:
+            client.get(url)
+    for index in range(4):
+        make_survey(world, publish=False, judul=f"Survei {index}")
+        make_note(world, units=[world.kecamatan, world.puskesmas], judul=f"FGD {index}")
+    with CaptureQueriesContext(connection) as many:
+        for url in urls:
+            client.get(url)
+    assert len(many) == len(few)
