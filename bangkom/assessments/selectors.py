@@ -18,6 +18,7 @@ from bangkom.assessments.models import (
     CalibrationFlag,
     CurrentLevel,
     PerformanceRating,
+    RoundStatus,
 )
 from bangkom.competencies.models import Competency, CompetencyLevel, PositionStandard
 from bangkom.organisation.models import Employee
@@ -100,9 +101,8 @@ def assessment_history_for(employee: Employee) -> QuerySet[Assessment]:
 
 
 def open_round(instansi_id: int) -> AssessmentRound | None:
-    from bangkom.assessments.services import open_round_for
-
-    return open_round_for(instansi_id)
+    """The instansi's open round (at most one), whether or not its dates have come."""
+    return AssessmentRound.objects.filter(instansi_id=instansi_id, status=RoundStatus.OPEN).first()
 
 
 def rounds_with_counts(qs: QuerySet[AssessmentRound]) -> QuerySet[AssessmentRound]:

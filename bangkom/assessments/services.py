@@ -138,11 +138,6 @@ def round_close(*, assessment_round: AssessmentRound, acting_user: Any) -> Asses
     return locked
 
 
-def open_round_for(instansi_id: int) -> AssessmentRound | None:
-    """The instansi's open round (there is at most one), whether or not its dates have come."""
-    return AssessmentRound.objects.filter(instansi_id=instansi_id, status=RoundStatus.OPEN).first()
-
-
 def check_round_accepts(assessment_round: AssessmentRound, today: date | None = None) -> None:
     today = today or timezone.localdate()
     if assessment_round.status == RoundStatus.CLOSED:
