@@ -59,6 +59,20 @@ def test_a_citizen_sends_input_pending_moderation(client, world: World, url: str
     assert not WeightFactor.objects.exists()  # nothing counts before moderation
 
 
+def test_anti_spam_fields_appear_once_and_the_honeypot_is_hidden(
+    client, world: World, url: str
+) -> None:
+    page = client.get(url).content.decode()
+    assert page.count('name="jawaban"') == 1
+    assert page.count('name="token"') == 1
+    assert page.count('name="website"') == 1
+    honeypot = page.split('class="hp-field"')[1].split("</div>")[0]
+    assert (
+        'name="website"' in honeypot
+        and 'aria-hidden="true"' in page.split('class="hp-field"')[1][:30]
+    )
+
+
 def _refused(client, url: str, data: dict[str, Any], status: int, message: str) -> None:
     before = (PublicInput.objects.count(), AuditEvent.objects.count())
     response = client.post(url, data)
