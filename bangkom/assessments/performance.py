@@ -190,7 +190,7 @@ def shortfall_link_set(
         raise ServiceError(errors)
     with transaction.atomic():
         locked = (
-            PerformanceRating.objects.select_for_update()
+            PerformanceRating.objects.select_for_update(of=("self",))
             .select_related("employee", "linked_by")
             .get(pk=rating.pk)
         )

@@ -106,10 +106,15 @@ def open_round(instansi_id: int) -> AssessmentRound | None:
 
 
 def rounds_with_counts(qs: QuerySet[AssessmentRound]) -> QuerySet[AssessmentRound]:
+    # distinct: the joins of ratings and flags multiply each other's rows
     return qs.annotate(
-        self_count=Count("assessments", filter=Q(assessments__source=AssessmentSource.SELF)),
+        self_count=Count(
+            "assessments", filter=Q(assessments__source=AssessmentSource.SELF), distinct=True
+        ),
         supervisor_count=Count(
-            "assessments", filter=Q(assessments__source=AssessmentSource.SUPERVISOR)
+            "assessments",
+            filter=Q(assessments__source=AssessmentSource.SUPERVISOR),
+            distinct=True,
         ),
         employees_rated=Count("assessments__employee", distinct=True),
         open_flags=Count(

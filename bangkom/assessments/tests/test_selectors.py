@@ -107,3 +107,17 @@ def test_opd_admin_sees_and_calibrates_only_their_subtree(
     client.force_login(world.user("bkpsdm"))
     body = client.get(reverse("assessments:calibration")).content.decode()
     assert world.employee.display_name in body and world.kecamatan_staff.display_name in body
+
+
+def test_round_list_counts_ratings_and_open_flags(
+    client, world: World, open_round, rate_self: RateFn, rate_supervisor: RateFn
+) -> None:
+    rate_self(world.employee, {"M.1": 5, "M.2": 5, "M.3": 1})
+    rate_supervisor(world.employee, {"M.1": 1, "M.2": 2})
+    rate_self(world.colleague, {"M.1": 2})
+    from bangkom.assessments.selectors import rounds_with_counts
+
+    counted = rounds_with_counts(type(open_round).objects.all()).get()
+    assert CalibrationFlag.objects.count() == 2
+    assert (counted.self_count, counted.supervisor_count) == (4, 2)
+    assert (counted.employees_rated, counted.open_flags) == (2, 2)
