@@ -286,7 +286,7 @@ def input_approve(
     factor = check_factor(factor)
     with transaction.atomic():
         item = (
-            PublicInput.objects.select_for_update()
+            PublicInput.objects.select_for_update(of=("self",))
             .select_related("instansi", "wilayah")
             .get(pk=item.pk)
         )
@@ -347,7 +347,11 @@ def input_reject(*, item: PublicInput, reason: str, acting_user: Any) -> PublicI
     if len(reason) < 5:
         raise ServiceError({"alasan": _("Tulis alasan penolakan (paling sedikit 5 huruf).")})
     with transaction.atomic():
-        item = PublicInput.objects.select_for_update().select_related("instansi").get(pk=item.pk)
+        item = (
+            PublicInput.objects.select_for_update(of=("self",))
+            .select_related("instansi")
+            .get(pk=item.pk)
+        )
         before = {"status": item.status, "tahun": item.tahun}
         _clear_other_years(item, None, acting_user)
         item.status = InputStatus.REJECTED

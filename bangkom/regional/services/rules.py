@@ -295,7 +295,7 @@ def rule_evaluate(*, rule: SignalRule, tahun: int, acting_user: Any) -> SignalEv
     check_plan_year(tahun)
     with transaction.atomic():
         rule = (
-            SignalRule.objects.select_for_update()
+            SignalRule.objects.select_for_update(of=("self",))
             .select_related("instansi", "indicator", "unit", "wilayah", "target_unit")
             .get(pk=rule.pk)
         )
