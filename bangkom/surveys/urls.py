@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bangkom.surveys import views
+from bangkom.surveys import views, views_discussions
 
 app_name = "surveys"
 urlpatterns = [
@@ -21,26 +21,34 @@ urlpatterns = [
     path("<int:pk>/hasil/", views.survey_results, name="results"),
     path("<int:pk>/jawaban/", views.survey_responses, name="responses"),
     path("<int:pk>/faktor/", views.survey_recompute_factors, name="recompute_factors"),
-    path("diskusi/", views.fgd_list, name="fgd_list"),
-    path("diskusi/baru/", views.fgd_create, name="fgd_create"),
-    path("diskusi/<int:pk>/", views.fgd_detail, name="fgd_detail"),
-    path("diskusi/<int:pk>/ubah/", views.fgd_edit, name="fgd_edit"),
-    path("diskusi/<int:pk>/kesimpulan/", views.fgd_conclusion_add, name="fgd_conclusion_add"),
+    path("diskusi/", views_discussions.fgd_list, name="fgd_list"),
+    path("diskusi/baru/", views_discussions.fgd_create, name="fgd_create"),
+    path("diskusi/<int:pk>/", views_discussions.fgd_detail, name="fgd_detail"),
+    path("diskusi/<int:pk>/ubah/", views_discussions.fgd_edit, name="fgd_edit"),
+    path(
+        "diskusi/<int:pk>/kesimpulan/",
+        views_discussions.fgd_conclusion_add,
+        name="fgd_conclusion_add",
+    ),
     path(
         "diskusi/<int:pk>/kesimpulan/<int:conclusion_pk>/hapus/",
-        views.fgd_conclusion_delete,
+        views_discussions.fgd_conclusion_delete,
         name="fgd_conclusion_delete",
     ),
-    path("diskusi/<int:pk>/faktor/", views.fgd_apply_factors, name="fgd_apply_factors"),
-    path("diskusi/<int:pk>/lampiran/", views.fgd_attachment_upload, name="fgd_attachment_upload"),
+    path("diskusi/<int:pk>/faktor/", views_discussions.fgd_apply_factors, name="fgd_apply_factors"),
+    path(
+        "diskusi/<int:pk>/lampiran/",
+        views_discussions.fgd_attachment_upload,
+        name="fgd_attachment_upload",
+    ),
     path(
         "diskusi/<int:pk>/lampiran/<int:attachment_pk>/",
-        views.fgd_attachment_download,
+        views_discussions.fgd_attachment_download,
         name="fgd_attachment_download",
     ),
     path(
         "diskusi/<int:pk>/lampiran/<int:attachment_pk>/hapus/",
-        views.fgd_attachment_delete,
+        views_discussions.fgd_attachment_delete,
         name="fgd_attachment_delete",
     ),
 ]

@@ -14,8 +14,8 @@ from bangkom.competencies.models import Competency
 from bangkom.core.models import AuditEvent
 from bangkom.needs.models import FactorSource, WeightFactor
 from bangkom.needs.services import FactorSpec, factors_replace
+from bangkom.surveys.factors import survey_factors_recompute
 from bangkom.surveys.models import GroupLevel, Survey
-from bangkom.surveys.services import survey_factors_recompute
 from bangkom.surveys.tests.conftest import EGOV, TOPIC, submit
 from bangkom.testing.world import World
 
