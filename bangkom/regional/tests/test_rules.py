@@ -290,3 +290,21 @@ def test_evaluate_signals_command(medan: Medan, capsys: pytest.CaptureFixture[st
     out = capsys.readouterr().out
     assert "Permohonan izin usaha naik 22,4% (≥ 20%)" in out
     assert WeightFactor.objects.filter(source_key=rule.source_key, tahun=2026).count() == 3
+
+
+def test_a_wilayah_without_units_gives_no_target_and_no_factor(medan: Medan) -> None:
+    from bangkom.organisation.models import Wilayah
+
+    kelurahan = Wilayah.objects.get(kode="12.71.12.1001")
+    IndicatorValue.objects.create(
+        indicator=medan.indicator, wilayah=kelurahan, periode=LAST, nilai=Decimal(900)
+    )
+    rule = rule_save(
+        instansi=medan.instansi,
+        data=marelan_rule(medan, wilayah=kelurahan, kondisi="minimal", ambang=Decimal(800)),
+        acting_user=None,
+    )
+    evaluation = rule_evaluate(rule=rule, tahun=2026, acting_user=None)
+    assert evaluation.outcome == EvaluationOutcome.NO_TARGET
+    assert "Kelurahan Rengas Pulau" in evaluation.summary
+    assert not WeightFactor.objects.filter(source_key=rule.source_key).exists()
