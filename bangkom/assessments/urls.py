@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from bangkom.assessments import views, views_import
+from bangkom.assessments import views, views_import, views_performance
 
 app_name = "assessments"
 urlpatterns = [
@@ -16,8 +16,8 @@ urlpatterns = [
     path("periode/<int:pk>/tutup/", views.round_close_view, name="round_close"),
     path("kalibrasi/", views.calibration, name="calibration"),
     path("kalibrasi/<int:pk>/", views.calibration_set_view, name="calibration_set"),
-    path("kinerja/", views.performance_list, name="performance_list"),
-    path("kinerja/<int:pk>/kaitkan/", views.shortfall_link, name="shortfall_link"),
+    path("kinerja/", views_performance.performance_list, name="performance_list"),
+    path("kinerja/<int:pk>/kaitkan/", views_performance.shortfall_link, name="shortfall_link"),
     path("aturan/", views.rules, name="rules"),
     path("impor/assessment-center/", views_import.import_ac, name="import_ac"),
     path(

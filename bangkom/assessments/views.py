@@ -22,23 +22,20 @@ from bangkom.assessments.forms import (
     CalibrationForm,
     RoundForm,
     RulesForm,
-    ShortfallLinkForm,
     grid_field,
     level_field,
     note_field,
     posted_grid,
     posted_levels,
 )
+from bangkom.assessments.levels import rule_for
 from bangkom.assessments.models import (
     AssessmentRound,
     AssessmentSource,
     RoundStatus,
-    SkpPredikat,
 )
 from bangkom.assessments.performance import (
     shortfall_factors_for,
-    shortfall_link_set,
-    usable_competencies,
 )
 from bangkom.assessments.services import (
     RatingInput,
@@ -47,7 +44,6 @@ from bangkom.assessments.services import (
     calibration_set,
     round_close,
     round_create,
-    rule_for,
     self_assessment_submit,
     supervisor_assessments_submit,
 )
@@ -58,7 +54,7 @@ from bangkom.core.paging import paginate
 from bangkom.organisation.models import Employee, Instansi
 
 
-def _service_errors(form: Any, exc: ServiceError) -> None:
+def service_errors(form: Any, exc: ServiceError) -> None:
     if hasattr(exc, "error_dict"):
         for field, errors in exc.message_dict.items():
             form.add_error(field if field in form.fields else None, errors)
@@ -129,7 +125,7 @@ def round_create_view(request: HttpRequest) -> HttpResponse:
                 acting_user=request.user,
             )
         except ServiceError as exc:
-            _service_errors(form, exc)
+            service_errors(form, exc)
         else:
             messages.success(request, _("Periode %s dibuka.") % created.nama)
             return redirect("assessments:round_list")
@@ -491,7 +487,7 @@ def calibration_set_view(request: HttpRequest, pk: int) -> HttpResponse:
                 acting_user=request.user,
             )
         except ServiceError as exc:
-            _service_errors(form, exc)
+            service_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -513,80 +509,6 @@ def calibration_set_view(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "assessments/calibration_form.html",
         {"flag": flag, "form": form, "history": history, "next": request.GET.get("next", "")},
-    )
-
-
-# ----------------------------------------------------------------------------- performance
-
-
-@login_required
-@require_GET
-def performance_list(request: HttpRequest) -> HttpResponse:
-    scope = scope_for(request.user)
-    if not (access.overseer_instansi_ids(scope) or scope.employee_id):
-        raise deny()
-    ratings = selectors.filter_performance(access.performance_for_user(request.user), request.GET)
-    page = paginate(request, ratings)
-    page["object_list"] = [
-        {
-            "rating": rating,
-            "can_link": rating.is_shortfall
-            and scope.employee_id is not None
-            and rating.employee.supervisor_id == scope.employee_id,
-        }
-        for rating in page["object_list"]
-    ]
-    return render(
-        request,
-        "assessments/performance_list.html",
-        {**page, "filters": request.GET, "predikat_choices": SkpPredikat.choices},
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def shortfall_link(request: HttpRequest, pk: int) -> HttpResponse:
-    rating = access.get_rating_for_user(request.user, pk, for_write=True)
-    competencies = Competency.objects.filter(usable_competencies(rating.instansi_id)).order_by(
-        "jenis", "kode"
-    )
-    initial = {
-        "competencies": list(rating.links.values_list("competency_id", flat=True)),
-        "note": rating.shortfall_note,
-    }
-    form = ShortfallLinkForm(request.POST or None, initial=initial, competencies=competencies)
-    if request.method == "POST" and form.is_valid():
-        try:
-            factors = shortfall_link_set(
-                rating=rating,
-                competencies=list(form.cleaned_data["competencies"]),
-                note=form.cleaned_data["note"],
-                acting_user=request.user,
-            )
-        except ServiceError as exc:
-            _service_errors(form, exc)
-        else:
-            messages.success(
-                request,
-                _("Kaitan kinerja disimpan: %d faktor bobot untuk analisis kebutuhan.")
-                % len(factors),
-            )
-            return redirect("assessments:performance_list")
-    standard_ids = set()
-    if rating.employee.position_id:
-        standard_ids = set(
-            rating.employee.position.standards.values_list("competency_id", flat=True)  # type: ignore[union-attr]
-        )
-    return render(
-        request,
-        "assessments/shortfall_link.html",
-        {
-            "rating": rating,
-            "form": form,
-            "standard_ids": standard_ids,
-            "factor": shortfall_factors_for(rating.instansi_id).get(rating.predikat),
-            "plan_year": rating.tahun + 1,
-        },
     )
 
 
@@ -626,7 +548,7 @@ def rules(request: HttpRequest) -> HttpResponse:
                 acting_user=request.user,
             )
         except ServiceError as exc:
-            _service_errors(form, exc)
+            service_errors(form, exc)
         else:
             messages.success(
                 request,

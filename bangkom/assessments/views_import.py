@@ -13,15 +13,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from bangkom.assessments import access
 from bangkom.assessments.forms import ImportForm
-from bangkom.assessments.imports import (
-    AC_COLUMNS,
+from bangkom.assessments.imports import AC_COLUMNS, SKP_COLUMNS, ac_import, skp_import
+from bangkom.assessments.workbooks import (
     AC_FILENAME,
-    SKP_COLUMNS,
     SKP_FILENAME,
     XLSX_CONTENT_TYPE,
-    ac_import,
     ac_template,
-    skp_import,
     skp_template,
 )
 from bangkom.organisation.imports import ImportRejected

@@ -14,14 +14,7 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
-from bangkom.assessments.imports import (
-    AC_COLUMNS,
-    SKP_COLUMNS,
-    ac_import,
-    ac_template,
-    skp_import,
-    skp_template,
-)
+from bangkom.assessments.imports import AC_COLUMNS, SKP_COLUMNS, ac_import, skp_import
 from bangkom.assessments.models import (
     Assessment,
     AssessmentSource,
@@ -30,6 +23,7 @@ from bangkom.assessments.models import (
     SkpPredikat,
 )
 from bangkom.assessments.tests.conftest import competency
+from bangkom.assessments.workbooks import ac_template, skp_template
 from bangkom.core.models import AuditEvent
 from bangkom.organisation.imports import ImportRejected
 from bangkom.testing.world import World

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from bangkom.assessments.levels import current_levels_recompute
 from bangkom.assessments.models import (
     Assessment,
     AssessmentRound,
@@ -21,7 +22,6 @@ from bangkom.assessments.services import (
     RulesData,
     assessment_rules_set,
     calibration_set,
-    current_levels_recompute,
     round_close,
     round_create,
     supervisor_assessments_submit,

@@ -604,3 +604,14 @@ def test_my_assessments_queries_do_not_grow(client, world: World, rate_self: Rat
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(many) == len(few), [q["sql"] for q in many.captured_queries]
+
+
+def test_shortfall_link_page_marks_the_standard_and_names_the_plan_year(
+    client, world: World, scene: dict[str, Any]
+) -> None:
+    client.force_login(world.user("supervisor"))
+    body = client.get(
+        reverse("assessments:shortfall_link", args=[scene["rating"].pk])
+    ).content.decode()
+    assert body.count("★") == world.perawat.standards.count() + 1  # the marks and the legend
+    assert "×1,5" in body and "rencana tahun 2026" in body  # Indonesian decimal comma
