@@ -49,9 +49,9 @@ def diff(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> d
     }
 
 
-def _actor_fields(actor: Any) -> dict[str, Any]:
+def _actor_fields(actor: Any, actor_label: str = "") -> dict[str, Any]:
     if actor is None or not getattr(actor, "is_authenticated", False):
-        return {"actor": None, "actor_label": "sistem"}
+        return {"actor": None, "actor_label": actor_label or "sistem"}
     return {"actor": actor, "actor_label": actor.get_username()}
 
 
@@ -65,11 +65,14 @@ def audit_event(
     after: Mapping[str, Any] | None = None,
     note: str = "",
     target_type: str = "",
+    actor_label: str = "",
 ) -> AuditEvent:
-    """Record one change. ``before``/``after`` are snapshots; only differing fields are kept."""
+    """Record one change. ``before``/``after`` are snapshots; only differing fields are kept.
+    Without a logged-in ``actor``, ``actor_label`` names who acted ("publik"; default "sistem")."""
     return AuditEvent.objects.create(
         **_event_fields(
             actor=actor,
+            actor_label=actor_label,
             action=action,
             target=target,
             instansi=instansi,
@@ -98,11 +101,12 @@ def _event_fields(
     after: Mapping[str, Any] | None = None,
     note: str = "",
     target_type: str = "",
+    actor_label: str = "",
 ) -> dict[str, Any]:
     if target is not None:
         target_type = target_type or target._meta.label_lower
     return {
-        **_actor_fields(actor),
+        **_actor_fields(actor, actor_label),
         "instansi": instansi,
         "action": action,
         "target_type": target_type,

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 FOUR_PLACES = Decimal("0.0001")
+ONE = Decimal(1)
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class Factor:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class NeedRow:
     employee_id: int
     competency_id: int
@@ -92,9 +93,12 @@ def weight_for(
     competency_id: int,
     factors_by_competency: Mapping[int, Sequence[Factor]],
 ) -> tuple[Decimal, tuple[int, ...]]:
-    weight = Decimal(1)
+    candidates = factors_by_competency.get(competency_id)
+    if not candidates:
+        return ONE, ()
+    weight = ONE
     applied: list[int] = []
-    for factor in factors_by_competency.get(competency_id, ()):
+    for factor in candidates:
         if factor.applies_to(employee):
             weight *= factor.factor
             applied.append(factor.id)
@@ -116,39 +120,45 @@ def need_rows(
     for factor in factors:
         by_competency[factor.competency_id].append(factor)
     rows: list[NeedRow] = []
+    append = rows.append
+    lookup = current_levels.get
+    no_target: Mapping[int, int] = {}
     for employee in employees:
-        standard = standards.get(employee.position_id or -1, {})
+        standard = standards.get(employee.position_id or -1, no_target)
         target = (
-            standards.get(employee.target_position_id or -1, {})
+            standards.get(employee.target_position_id, no_target)
             if employee.target_position_id
-            else {}
+            else no_target
         )
-        for competency_id in standard.keys() | target.keys():
-            current = current_levels.get((employee.id, competency_id))
+        competencies = standard.keys() | target.keys() if target else standard.keys()
+        for competency_id in competencies:
+            current = lookup((employee.id, competency_id))
             if current is None:
                 continue
             level, source = current
             required = standard.get(competency_id)
-            gap = max(required - level, 0) if required is not None else 0
-            target_required = target.get(competency_id)
+            gap = required - level if required is not None and required > level else 0
+            target_required = target.get(competency_id) if target else None
             target_gap = max(target_required - level, 0) if target_required is not None else None
             if not gap and not target_gap:
                 continue
             weight, applied = weight_for(employee, competency_id, by_competency)
-            rows.append(
+            append(
                 NeedRow(
-                    employee_id=employee.id,
-                    competency_id=competency_id,
-                    unit_id=employee.unit_id,
-                    required_level=required if required is not None else level,
-                    current_level=level,
-                    current_source=source,
-                    gap=gap,
-                    target_required_level=target_required,
-                    target_gap=target_gap,
-                    weight=weight,
-                    score=(weight * gap).quantize(FOUR_PLACES, ROUND_HALF_UP),
-                    factor_ids=applied,
+                    employee.id,
+                    competency_id,
+                    employee.unit_id,
+                    required if required is not None else level,
+                    level,
+                    source,
+                    gap,
+                    target_required,
+                    target_gap,
+                    weight,
+                    (weight * gap).quantize(FOUR_PLACES, ROUND_HALF_UP)
+                    if applied
+                    else Decimal(gap),
+                    applied,
                 )
             )
     return rows
@@ -157,14 +167,15 @@ def need_rows(
 def unit_aggregates(rows: Iterable[NeedRow], unit_paths: Mapping[int, str]) -> list[UnitAggregate]:
     """Sum rows with a gap per unit × competency, rolled up to every ancestor unit."""
     totals: dict[tuple[int, int], UnitAggregate] = {}
+    ancestors = {
+        unit_id: [int(part) for part in path.strip("/").split("/") if part]
+        for unit_id, path in unit_paths.items()
+    }
     for row in rows:
         if row.unit_id is None or not row.gap:
             continue
-        path = unit_paths.get(row.unit_id, "")
-        for part in path.strip("/").split("/"):
-            if not part:
-                continue
-            key = (int(part), row.competency_id)
+        for unit_id in ancestors.get(row.unit_id, ()):
+            key = (unit_id, row.competency_id)
             aggregate = totals.get(key)
             if aggregate is None:
                 aggregate = totals[key] = UnitAggregate(unit_id=key[0], competency_id=key[1])

@@ -3,6 +3,7 @@ evidence, need scores per ASN × competency and priorities per unit × competenc
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.validators import MinValueValidator
@@ -82,59 +83,97 @@ class WeightFactor(TimeStampedModel):
         return f"×{self.factor} {self.title}"
 
 
-class NeedScore(models.Model):
-    """Materialised by the needs recomputation: one ASN × competency with a gap.
+@dataclass(frozen=True)
+class NeedLine:
+    """One competency of an employee's needs: gap against the current position and against the
+    career target, and the weight that the evidence gives it."""
 
-    ``gap`` is required level of the current position minus current level (never below 0);
-    ``target_gap`` the same against the career target position; ``score = gap × weight``.
+    competency_id: int
+    required_level: int
+    current_level: int
+    current_source: str
+    gap: int
+    target_required_level: int | None
+    target_gap: int | None
+    weight: Decimal
+    score: Decimal
+    factor_ids: tuple[int, ...]
+
+
+class EmployeeNeeds(models.Model):
+    """Materialised by the needs recomputation: the inventory of one ASN's development needs
+    for a year (*inventarisasi kebutuhan pengembangan kompetensi*), one row per ASN.
+
+    The competencies live in ``lines`` (JSON), so a province of 200,000 ASN is 200,000 rows to
+    rebuild rather than millions. Rebuilt wholesale, hence no database-level foreign keys;
+    Django still cascades deletes of employees and units to it.
     """
 
     instansi = models.ForeignKey(
-        "organisation.Instansi", on_delete=models.CASCADE, related_name="+"
+        "organisation.Instansi", on_delete=models.CASCADE, related_name="+", db_constraint=False
     )
     tahun = models.PositiveSmallIntegerField()
     employee = models.ForeignKey(
-        "organisation.Employee", on_delete=models.CASCADE, related_name="need_scores"
-    )
-    competency = models.ForeignKey(
-        "competencies.Competency", on_delete=models.CASCADE, related_name="+"
+        "organisation.Employee",
+        on_delete=models.CASCADE,
+        related_name="needs",
+        db_constraint=False,
     )
     unit = models.ForeignKey(
-        "organisation.Unit", null=True, on_delete=models.SET_NULL, related_name="+"
+        "organisation.Unit",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_constraint=False,
     )
-    required_level = models.PositiveSmallIntegerField()
-    current_level = models.PositiveSmallIntegerField()
-    current_source = models.CharField(max_length=20)
-    gap = models.PositiveSmallIntegerField()
-    target_required_level = models.PositiveSmallIntegerField(null=True)
-    target_gap = models.PositiveSmallIntegerField(null=True)
-    weight = models.DecimalField(max_digits=10, decimal_places=4)
-    score = models.DecimalField(max_digits=10, decimal_places=4)
+    gap_count = models.PositiveSmallIntegerField()
+    total_gap = models.PositiveSmallIntegerField()
+    total_score = models.DecimalField(max_digits=12, decimal_places=4)
+    lines_json = models.JSONField(default=list)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["tahun", "employee", "competency"], name="need_score_unique"
-            )
-        ]
         indexes = [
-            models.Index(fields=["instansi", "tahun", "unit", "competency"]),
+            models.Index(fields=["instansi", "tahun", "unit"]),
+            models.Index(fields=["employee", "tahun"]),
         ]
 
     def __str__(self) -> str:
-        return f"{self.employee_id} {self.competency_id} gap {self.gap} × {self.weight}"
+        return f"{self.employee_id} {self.tahun}: {self.gap_count} kompetensi"
+
+    @property
+    def lines(self) -> list[NeedLine]:
+        return [
+            NeedLine(
+                competency_id=item["c"],
+                required_level=item["r"],
+                current_level=item["l"],
+                current_source=item["s"],
+                gap=item["g"],
+                target_required_level=item.get("tr"),
+                target_gap=item.get("tg"),
+                weight=Decimal(item["w"]),
+                score=Decimal(item["sc"]),
+                factor_ids=tuple(item.get("f", ())),
+            )
+            for item in self.lines_json
+        ]
+
+    def line_for(self, competency_id: int) -> NeedLine | None:
+        return next((line for line in self.lines if line.competency_id == competency_id), None)
 
 
 class UnitPriority(models.Model):
     """Materialised: one unit × competency of an instansi's needs for a year, ranked."""
 
     instansi = models.ForeignKey(
-        "organisation.Instansi", on_delete=models.CASCADE, related_name="+"
+        "organisation.Instansi", on_delete=models.CASCADE, related_name="+", db_constraint=False
     )
     tahun = models.PositiveSmallIntegerField()
-    unit = models.ForeignKey("organisation.Unit", on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(
+        "organisation.Unit", on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
     competency = models.ForeignKey(
-        "competencies.Competency", on_delete=models.CASCADE, related_name="+"
+        "competencies.Competency", on_delete=models.CASCADE, related_name="+", db_constraint=False
     )
     asn_with_gap = models.PositiveIntegerField()
     total_gap = models.PositiveIntegerField()

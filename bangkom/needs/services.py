@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import gc
+import json
 import time
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import groupby
+from operator import attrgetter
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from bangkom.assessments.models import CurrentLevel
@@ -17,10 +22,17 @@ from bangkom.competencies.models import Competency, PositionStandard
 from bangkom.core.audit import audit_event
 from bangkom.core.bulk import bulk_insert
 from bangkom.core.errors import ServiceError
-from bangkom.needs.compute import EmployeeFacts, Factor, need_rows, rank, unit_aggregates
+from bangkom.needs.compute import (
+    EmployeeFacts,
+    Factor,
+    NeedRow,
+    need_rows,
+    rank,
+    unit_aggregates,
+)
 from bangkom.needs.models import (
+    EmployeeNeeds,
     FactorSource,
-    NeedScore,
     Recomputation,
     UnitPriority,
     WeightFactor,
@@ -159,12 +171,7 @@ def load_inputs(
         position__instansi=instansi
     ).values_list("position_id", "competency_id", "required_level"):
         standards[position_id][competency_id] = level
-    current = {
-        (employee_id, competency_id): (level, source)
-        for employee_id, competency_id, level, source in CurrentLevel.objects.filter(
-            employee__instansi=instansi, employee__is_active=True
-        ).values_list("employee_id", "competency_id", "level", "source")
-    }
+    current = _current_levels(instansi)
     units = list(Unit.objects.filter(instansi=instansi).values_list("pk", "path", "depth"))
     unit_paths = {pk: path for pk, path, _depth in units}
     unit_depths = {pk: depth for pk, _path, depth in units}
@@ -183,6 +190,74 @@ def load_inputs(
     return employees, standards, current, factors, unit_paths, unit_depths
 
 
+def _needs_per_employee(
+    instansi_id: int, tahun: int, rows: Sequence[NeedRow]
+) -> Iterator[tuple[Any, ...]]:
+    """Group the computed rows (ordered by employee) into one inventory row per employee."""
+    for employee_id, group in groupby(rows, key=attrgetter("employee_id")):
+        lines = list(group)
+        items = []
+        for line in lines:
+            item: dict[str, Any] = {
+                "c": line.competency_id,
+                "r": line.required_level,
+                "l": line.current_level,
+                "s": line.current_source,
+                "g": line.gap,
+                "w": str(line.weight),
+                "sc": str(line.score),
+            }
+            if line.target_required_level is not None:
+                item["tr"], item["tg"] = line.target_required_level, line.target_gap
+            if line.factor_ids:
+                item["f"] = list(line.factor_ids)
+            items.append(item)
+        yield (
+            instansi_id,
+            tahun,
+            employee_id,
+            lines[0].unit_id,
+            sum(1 for line in lines if line.gap),
+            sum(line.gap for line in lines),
+            sum((line.score for line in lines), Decimal(0)),
+            json.dumps(items),
+        )
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Millions of small tuples and no reference cycles: the cyclic collector would rescan them
+    again and again (quadratic in practice), so it is paused for the computation."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _current_levels(instansi: Instansi) -> dict[tuple[int, int], tuple[int, str]]:
+    """(employee, competency) → (level, source) of the active employees where a need is
+    possible: millions of rows for a province, so read with one plain cursor."""
+    level_table = CurrentLevel._meta.db_table
+    employee_table = Employee._meta.db_table
+    standard_table = PositionStandard._meta.db_table
+    # Only the levels that can make a need: below the current position's standard, or of an
+    # employee with a career target. The database filters millions of rows faster than Python.
+    sql = (
+        f"SELECT c.employee_id, c.competency_id, c.level, c.source FROM {level_table} c "  # noqa: S608
+        f"JOIN {employee_table} e ON e.id = c.employee_id "
+        f"LEFT JOIN {standard_table} s ON s.position_id = e.position_id "
+        "AND s.competency_id = c.competency_id "
+        "WHERE e.instansi_id = %s AND e.is_active "
+        "AND (e.target_position_id IS NOT NULL OR s.required_level > c.level)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [instansi.pk])
+        return {(e, c): (level, source) for e, c, level, source in cursor.fetchall()}
+
+
 def needs_recompute(*, instansi: Instansi, tahun: int, acting_user: Any) -> Recomputation:
     """Recompute every need score and unit priority of ``instansi`` for ``tahun``.
 
@@ -190,48 +265,29 @@ def needs_recompute(*, instansi: Instansi, tahun: int, acting_user: Any) -> Reco
     either the old or the new analysis, never half of each.
     """
     started = time.perf_counter()
-    employees, standards, current, factors, unit_paths, unit_depths = load_inputs(instansi, tahun)
-    rows = need_rows(employees, standards, current, factors)
-    aggregates = unit_aggregates(rows, unit_paths)
-    ranks = rank(aggregates, unit_depths)
-    with transaction.atomic():
-        NeedScore.objects.filter(instansi=instansi, tahun=tahun).delete()
+    with _no_cyclic_gc():
+        employees, standards, current, factors, unit_paths, unit_depths = load_inputs(
+            instansi, tahun
+        )
+        rows = need_rows(employees, standards, current, factors)
+        aggregates = unit_aggregates(rows, unit_paths)
+        ranks = rank(aggregates, unit_depths)
+    with _no_cyclic_gc(), transaction.atomic():
+        EmployeeNeeds.objects.filter(instansi=instansi, tahun=tahun).delete()
         UnitPriority.objects.filter(instansi=instansi, tahun=tahun).delete()
         bulk_insert(
-            NeedScore,
+            EmployeeNeeds,
             (
                 "instansi",
                 "tahun",
                 "employee",
-                "competency",
                 "unit",
-                "required_level",
-                "current_level",
-                "current_source",
-                "gap",
-                "target_required_level",
-                "target_gap",
-                "weight",
-                "score",
+                "gap_count",
+                "total_gap",
+                "total_score",
+                "lines_json",
             ),
-            (
-                (
-                    instansi.pk,
-                    tahun,
-                    r.employee_id,
-                    r.competency_id,
-                    r.unit_id,
-                    r.required_level,
-                    r.current_level,
-                    r.current_source,
-                    r.gap,
-                    r.target_required_level,
-                    r.target_gap,
-                    r.weight,
-                    r.score,
-                )
-                for r in rows
-            ),
+            _needs_per_employee(instansi.pk, tahun, rows),
         )
         bulk_insert(
             UnitPriority,

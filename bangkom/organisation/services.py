@@ -83,6 +83,8 @@ def unit_create(
 ) -> Unit:
     _check_unit_parent(instansi, parent)
     nama = nama.strip()
+    if not nama:
+        raise ServiceError({"nama": _("Nama unit wajib diisi.")})
     if Unit.objects.filter(instansi=instansi, parent=parent, nama__iexact=nama).exists():
         raise ServiceError(
             {"nama": _("Sudah ada unit bernama \u201c%s\u201d di bawah induk yang sama.") % nama}
@@ -121,6 +123,8 @@ def unit_update(
 ) -> Unit:
     _check_unit_parent(unit.instansi, parent, unit)
     nama = nama.strip()
+    if not nama:
+        raise ServiceError({"nama": _("Nama unit wajib diisi.")})
     clash = Unit.objects.filter(instansi=unit.instansi, parent=parent, nama__iexact=nama).exclude(
         pk=unit.pk
     )
@@ -251,7 +255,9 @@ EMPLOYEE_FIELDS = (
 
 
 def normalise_nip(raw: str) -> str:
-    return re.sub(r"[\s.\-]", "", raw or "")
+    """NIP as stored: digits only, without the spaces, dots, dashes or the leading apostrophe
+    that spreadsheets add."""
+    return re.sub(r"[\s.\-\u2010-\u2015']", "", raw or "")
 
 
 def employee_validate(
@@ -268,6 +274,7 @@ def employee_validate(
         except NipError as exc:
             errors["nip"] = str(exc)
         else:
+            nip = info.nip
             derived = {
                 "tanggal_lahir": info.birth_date,
                 "jenis_kelamin": info.sex,

@@ -70,7 +70,7 @@ def phone_page(browser: Browser) -> Iterator[Page]:
 
 def login(page: Page, base_url: str, username: str, password: str) -> None:
     page.goto(f"{base_url}/akun/masuk/")
-    page.get_by_label("Nama pengguna atau NIP").fill(username)
-    page.get_by_label("Kata sandi").fill(password)
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(password)
     page.get_by_role("button", name="Masuk").click()
     page.wait_for_url(f"{base_url}/")

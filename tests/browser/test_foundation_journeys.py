@@ -40,7 +40,7 @@ def test_bkpsdm_admin_edits_a_standard_and_sees_it_in_the_audit_log(
     login(page, live_server.url, "bkpsdm", PASSWORD)
     page.goto(f"{live_server.url}/organisasi/jabatan/?q=perawat")
     page.get_by_role("link", name="Perawat Ahli Pertama").click()
-    page.get_by_role("link", name="Tambah uraian tugas").click()
+    page.get_by_role("button", name="Tambah uraian tugas").click()
     page.get_by_label("Uraian tugas").fill("Menerapkan protokol kesehatan terbaru di Puskesmas")
     page.get_by_label("Kompetensi yang dibutuhkan").fill("M.5:3; X.9:2")
     page.get_by_role("button", name="Simpan").click()
@@ -55,3 +55,43 @@ def test_bkpsdm_admin_edits_a_standard_and_sees_it_in_the_audit_log(
     page.goto(f"{live_server.url}/audit/?aksi=duty.create")
     expect(page.get_by_role("cell", name="duty.create")).to_be_visible()
     assert world.perawat.duties.count() == 1
+
+
+SIASN_HEADER = "NIP BARU,NAMA,GELAR DEPAN,GELAR BELAKANG,JENIS KELAMIN NAMA,GOL AKHIR NAMA,JABATAN NAMA,UNOR NAMA,UNOR INDUK NAMA,EMAIL\n"
+
+
+def test_bkpsdm_admin_imports_a_file_with_an_error_fixes_it_and_finds_the_employee(
+    live_server, page: Page, tmp_path
+) -> None:
+    build_world()
+    bad = tmp_path / "siasn_salah.csv"
+    bad.write_text(
+        SIASN_HEADER
+        + "199502302020122001,Maria Goreti Lay,,S.Kep.,Perempuan,III/a,Perawat Ahli Pertama,Puskesmas Alak,Dinas Kesehatan,maria@example.test\n",
+        encoding="utf-8",
+    )
+    good = tmp_path / "siasn_benar.csv"
+    good.write_text(
+        SIASN_HEADER
+        + "199502202020122001,Maria Goreti Lay,,S.Kep.,Perempuan,III/a,Perawat Ahli Pertama,Puskesmas Alak,Dinas Kesehatan,maria@example.test\n",
+        encoding="utf-8",
+    )
+    login(page, live_server.url, "bkpsdm", PASSWORD)
+    page.get_by_text("Menu").click()
+    page.get_by_role("link", name="Impor data").click()
+    page.locator("input[type=file]").set_input_files(str(bad))
+    page.get_by_role("button", name="Unggah dan periksa").click()
+    expect(page.get_by_role("heading", name="Berkas ditolak")).to_be_visible()
+    errors = page.locator("#import-errors")
+    expect(errors).to_contain_text("NIP BARU")
+    expect(errors).to_contain_text("2")  # the row number as the spreadsheet shows it
+    from bangkom.organisation.models import Employee
+
+    assert not Employee.objects.filter(nama="Maria Goreti Lay").exists()
+    page.locator("input[type=file]").set_input_files(str(good))
+    page.get_by_role("button", name="Unggah dan periksa").click()
+    expect(page.get_by_role("heading", name="Impor selesai")).to_be_visible()
+    page.goto(f"{live_server.url}/organisasi/pegawai/?q=Goreti")
+    page.get_by_role("link", name=re.compile("Maria Goreti Lay")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Maria Goreti Lay, S.Kep.")
+    expect(page.get_by_text("199502202020122001")).to_be_visible()

@@ -7,7 +7,7 @@ import pytest
 from bangkom.assessments.models import CurrentLevel
 from bangkom.competencies.models import Competency
 from bangkom.core.models import AuditEvent
-from bangkom.needs.models import NeedScore, UnitPriority
+from bangkom.needs.models import EmployeeNeeds, UnitPriority
 from bangkom.needs.services import FactorSpec, factors_replace, needs_recompute
 from bangkom.testing.world import World
 
@@ -37,11 +37,13 @@ def test_recompute_scores_and_priorities(world: World) -> None:
         acting_user=None,
     )
     result = needs_recompute(instansi=world.instansi, tahun=2026, acting_user=world.user("bkpsdm"))
-    scores = NeedScore.objects.filter(instansi=world.instansi, tahun=2026)
-    assert result.need_rows == scores.count() == 2  # two perawat with M.5 gap 2; others at level
-    row = scores.get(employee=world.employee, competency=m5)
-    assert (row.gap, row.weight, row.score) == (2, Decimal("1.5"), Decimal("3"))
-    assert not NeedScore.objects.filter(instansi=world.other_instansi).exists()
+    needs = EmployeeNeeds.objects.filter(instansi=world.instansi, tahun=2026)
+    assert result.need_rows == 2  # two perawat with M.5 gap 2; the others are at level
+    assert needs.count() == 2
+    line = needs.get(employee=world.employee).line_for(m5.pk)
+    assert line is not None
+    assert (line.gap, line.weight, line.score) == (2, Decimal("1.5"), Decimal("3"))
+    assert not EmployeeNeeds.objects.filter(instansi=world.other_instansi).exists()
     dinkes = UnitPriority.objects.get(tahun=2026, unit=world.dinkes, competency=m5)
     assert (dinkes.asn_with_gap, dinkes.total_gap, dinkes.total_score, dinkes.rank) == (
         2,
@@ -56,17 +58,10 @@ def test_recompute_is_idempotent(world: World) -> None:
     _rate(world, {"M.3": 1})
     world.perawat.standards.filter(competency__kode="M.3").update(required_level=2)
     needs_recompute(instansi=world.instansi, tahun=2026, acting_user=None)
-    first = list(
-        NeedScore.objects.order_by("employee", "competency").values_list(
-            "employee", "competency", "gap", "score"
-        )
-    )
+    snapshot = EmployeeNeeds.objects.order_by("employee").values_list
+    first = list(snapshot("employee", "total_gap", "lines_json"))
     needs_recompute(instansi=world.instansi, tahun=2026, acting_user=None)
-    second = list(
-        NeedScore.objects.order_by("employee", "competency").values_list(
-            "employee", "competency", "gap", "score"
-        )
-    )
+    second = list(snapshot("employee", "total_gap", "lines_json"))
     assert first == second and len(first) == 2
 
 
