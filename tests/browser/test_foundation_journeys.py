@@ -57,7 +57,14 @@ def test_bkpsdm_admin_edits_a_standard_and_sees_it_in_the_audit_log(
     assert world.perawat.duties.count() == 1
 
 
-SIASN_HEADER = "NIP BARU,NAMA,GELAR DEPAN,GELAR BELAKANG,JENIS KELAMIN NAMA,GOL AKHIR NAMA,JABATAN NAMA,UNOR NAMA,UNOR INDUK NAMA,EMAIL\n"
+SIASN_HEADER = (
+    "NIP BARU,NAMA,GELAR DEPAN,GELAR BELAKANG,JENIS KELAMIN NAMA,GOL AKHIR NAMA,JABATAN NAMA,"
+    "UNOR NAMA,UNOR INDUK NAMA,EMAIL\n"
+)
+ROW = (
+    "{nip},Maria Goreti Lay,,S.Kep.,Perempuan,III/a,Perawat Ahli Pertama,Puskesmas Alak,"
+    "Dinas Kesehatan,maria@example.test\n"
+)
 
 
 def test_bkpsdm_admin_imports_a_file_with_an_error_fixes_it_and_finds_the_employee(
@@ -65,17 +72,9 @@ def test_bkpsdm_admin_imports_a_file_with_an_error_fixes_it_and_finds_the_employ
 ) -> None:
     build_world()
     bad = tmp_path / "siasn_salah.csv"
-    bad.write_text(
-        SIASN_HEADER
-        + "199502302020122001,Maria Goreti Lay,,S.Kep.,Perempuan,III/a,Perawat Ahli Pertama,Puskesmas Alak,Dinas Kesehatan,maria@example.test\n",
-        encoding="utf-8",
-    )
+    bad.write_text(SIASN_HEADER + ROW.format(nip="199502302020122001"), encoding="utf-8")
     good = tmp_path / "siasn_benar.csv"
-    good.write_text(
-        SIASN_HEADER
-        + "199502202020122001,Maria Goreti Lay,,S.Kep.,Perempuan,III/a,Perawat Ahli Pertama,Puskesmas Alak,Dinas Kesehatan,maria@example.test\n",
-        encoding="utf-8",
-    )
+    good.write_text(SIASN_HEADER + ROW.format(nip="199502202020122001"), encoding="utf-8")
     login(page, live_server.url, "bkpsdm", PASSWORD)
     page.get_by_text("Menu").click()
     page.get_by_role("link", name="Impor data").click()
