@@ -1,8 +1,8 @@
 """Writes on assessments: rounds, self and supervisor ratings, calibration, the instansi's rules.
 
 Every function is atomic and writes its audit row in the same transaction. Every rating write
-also brings :class:`CurrentLevel` (the combination rule, :mod:`.combination`) and the
-calibration flags up to date in that transaction.
+also brings the current levels and the calibration flags of its pairs up to date in that
+transaction (:mod:`.levels`, following the combination rule of :mod:`.combination`).
 """
 
 from __future__ import annotations
