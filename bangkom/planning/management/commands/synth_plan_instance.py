@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import Any, TextIO, cast
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -23,7 +23,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         code = cli.main(
-            ["synth-plan-instance", *options["arguments"]], stdout=self.stdout, stderr=self.stderr
+            ["synth-plan-instance", *options["arguments"]],
+            stdout=cast(TextIO, self.stdout),
+            stderr=cast(TextIO, self.stderr),
         )
         if code:
             raise CommandError(f"synth-plan-instance selesai dengan kode {code}", returncode=code)
