@@ -205,7 +205,7 @@ def test_a_competency_outside_the_standard_is_refused(world: World, rate_self: R
 
 
 def test_closed_round_refuses_ratings(
-    world: World, open_round: AssessmentRound, rate_self: RateFn
+    world: World, open_round: AssessmentRound, rate_self: RateFn, rate_supervisor: RateFn
 ) -> None:
     round_close(assessment_round=open_round, acting_user=world.user("bkpsdm"))
     open_round.refresh_from_db()
@@ -213,6 +213,9 @@ def test_closed_round_refuses_ratings(
     before = _state()
     with pytest.raises(ServiceError) as caught:
         rate_self(world.employee, {"M.1": 3}, assessment_round=open_round)
+    assert "sudah ditutup" in " ".join(caught.value.messages)
+    with pytest.raises(ServiceError) as caught:
+        rate_supervisor(world.employee, {"M.1": 3}, assessment_round=open_round)
     assert "sudah ditutup" in " ".join(caught.value.messages)
     assert _state() == before
 
