@@ -1,0 +1,185 @@
+"""Needs pages: the heatmap of priorities, the "why" of one, per-ASN inventories, exports."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from bangkom.accounts.scope import scope_for
+from bangkom.competencies.access import get_competency_for_user
+from bangkom.core.access import deny
+from bangkom.needs import exports, selectors
+from bangkom.needs.access import (
+    get_employee_for_needs,
+    get_unit_for_needs,
+    needs_instansi_for_user,
+    unit_filter_for,
+)
+from bangkom.needs.models import FactorSource, WeightFactor
+from bangkom.needs.services import needs_recompute
+from bangkom.organisation.models import Instansi, Unit
+
+
+def _year(request: HttpRequest) -> int:
+    raw = request.GET.get("tahun") or request.POST.get("tahun") or ""
+    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else timezone.localdate().year
+
+
+def _instansi(request: HttpRequest) -> Instansi:
+    choices = needs_instansi_for_user(request.user)
+    wanted = request.GET.get("instansi") or request.POST.get("instansi")
+    for instansi in choices:
+        if str(instansi.pk) == wanted:
+            return instansi
+    if wanted:
+        raise Http404(_("Data tidak ditemukan."))
+    return choices[0]
+
+
+@login_required
+def overview(request: HttpRequest) -> HttpResponse:
+    instansi = _instansi(request)
+    tahun = _year(request)
+    unit_q = unit_filter_for(request.user, instansi)
+    parent: Unit | None = None
+    if request.GET.get("unit"):
+        parent = get_unit_for_needs(request.user, request.GET["unit"])
+        if parent.instansi_id != instansi.pk:
+            raise Http404(_("Data tidak ditemukan."))
+    scope = scope_for(request.user)
+    if parent is None and not scope.can_read_all(instansi.pk):
+        # An OPD admin starts at their own unit(s).
+        paths = scope.opd_paths(instansi.pk)
+        parent = Unit.objects.filter(path=paths[0]).first() if len(paths) == 1 else None
+    heat = selectors.heatmap(instansi, tahun, unit_q, parent=parent)
+    return render(
+        request,
+        "needs/overview.html",
+        {
+            "instansi": instansi,
+            "instansi_choices": needs_instansi_for_user(request.user),
+            "tahun": tahun,
+            "parent": parent,
+            "heat": heat,
+            "rows": [
+                (unit, [heat.cell(unit.pk, c.pk) for c in heat.competencies]) for unit in heat.units
+            ],
+            "recomputation": selectors.last_recomputation(instansi, tahun),
+            "can_recompute": scope.can_admin(instansi.pk),
+            "factor_count": WeightFactor.objects.filter(
+                instansi=instansi, tahun=tahun, is_active=True
+            ).count(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def recompute(request: HttpRequest) -> HttpResponse:
+    instansi = _instansi(request)
+    if not scope_for(request.user).can_admin(instansi.pk):
+        raise deny()
+    tahun = _year(request)
+    result = needs_recompute(instansi=instansi, tahun=tahun, acting_user=request.user)
+    messages.success(
+        request,
+        _(
+            "Kebutuhan %(tahun)s dihitung ulang: %(employees)s pegawai, "
+            "%(rows)s kebutuhan (%(s)s detik)."
+        )
+        % {
+            "tahun": tahun,
+            "employees": result.employees,
+            "rows": result.need_rows,
+            "s": result.seconds,
+        },
+    )
+    return redirect(
+        f"{request.path.replace('hitung-ulang/', '')}?instansi={instansi.pk}&tahun={tahun}"
+    )
+
+
+@login_required
+def priority(request: HttpRequest, unit_pk: int, competency_pk: int) -> HttpResponse:
+    """Why is this unit × competency a priority? Every factor with its evidence, and the ASN."""
+    unit = get_unit_for_needs(request.user, unit_pk)
+    competency = get_competency_for_user(request.user, competency_pk)
+    tahun = _year(request)
+    from bangkom.needs.models import UnitPriority
+
+    row = UnitPriority.objects.filter(unit=unit, competency=competency, tahun=tahun).first()
+    return render(
+        request,
+        "needs/priority.html",
+        {
+            "unit": unit,
+            "competency": competency,
+            "tahun": tahun,
+            "row": row,
+            "factors": selectors.factors_for(unit, competency, tahun),
+            "employees": selectors.employees_with_gap(unit, competency, tahun)[:300],
+            "sources": dict(FactorSource.choices),
+        },
+    )
+
+
+@login_required
+def employee_inventory(request: HttpRequest, pk: int) -> HttpResponse:
+    employee = get_employee_for_needs(request.user, pk)
+    tahun = _year(request)
+    return render(
+        request,
+        "needs/inventory.html",
+        {
+            "employee": employee,
+            "tahun": tahun,
+            "lines": selectors.inventory(employee, tahun),
+            "recomputation": selectors.last_recomputation(employee.instansi, tahun),
+        },
+    )
+
+
+def _export_rows(
+    request: HttpRequest,
+) -> tuple[Instansi, int, Unit | None, list[dict[str, object]], str]:
+    instansi = _instansi(request)
+    tahun = _year(request)
+    unit = None
+    if request.GET.get("unit"):
+        unit = get_unit_for_needs(request.user, request.GET["unit"])
+    unit_q = unit_filter_for(request.user, instansi)
+    rows = selectors.unit_inventory_rows(instansi, tahun, unit_q, unit)
+    title = _("Inventarisasi kebutuhan pengembangan kompetensi %(tahun)s — %(where)s") % {
+        "tahun": tahun,
+        "where": unit.nama if unit else instansi.nama,
+    }
+    return instansi, tahun, unit, rows, title
+
+
+@login_required
+def export_xlsx(request: HttpRequest) -> HttpResponse:
+    instansi, tahun, unit, rows, title = _export_rows(request)
+    response = HttpResponse(
+        exports.inventory_xlsx(title, rows),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    name = slugify(f"kebutuhan-{tahun}-{unit.nama if unit else instansi.nama}")
+    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+    return response
+
+
+@login_required
+def export_pdf(request: HttpRequest) -> HttpResponse:
+    instansi, tahun, unit, rows, title = _export_rows(request)
+    response = HttpResponse(
+        exports.inventory_pdf(title, instansi.nama, rows), content_type="application/pdf"
+    )
+    name = slugify(f"kebutuhan-{tahun}-{unit.nama if unit else instansi.nama}")
+    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    return response
