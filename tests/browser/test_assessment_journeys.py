@@ -5,47 +5,19 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
-from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Page, Route, expect
+from playwright.sync_api import Page, expect
 
 from bangkom.assessments.models import Assessment, AssessmentSource, CurrentLevel
 from bangkom.assessments.services import RatingInput, round_create, self_assessment_submit
 from bangkom.competencies.models import Competency
 from bangkom.competencies.services import standard_set
 from bangkom.testing.world import PASSWORD, World, build_world
-
-PROJECT_STATIC = Path(__file__).resolve().parents[2] / "bangkom" / "static"
+from tests.browser.conftest import login
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def login(page: Page, base_url: str, username: str, password: str) -> None:
-    """As ``tests.browser.conftest.login``, whose "Kata sandi" label no longer matches the
-    page: the password field takes Django's own Indonesian label, "Sandi"."""
-    page.goto(f"{base_url}/akun/masuk/")
-    page.get_by_label("Nama pengguna atau NIP").fill(username)
-    page.get_by_label(re.compile(r"^(Kata )?[Ss]andi")).fill(password)
-    page.get_by_role("button", name="Masuk").click()
-    page.wait_for_url(f"{base_url}/")
-
-
-def serve_project_static(page: Page) -> None:
-    """Serve bangkom/static/ (Pico, htmx, bangkom.css) from disk: the static finders do not
-    look in that folder (no ``STATICFILES_DIRS``), so the live server answers 404 for it."""
-
-    def handle(route: Route) -> None:
-        path = urlparse(route.request.url).path.removeprefix("/static/")
-        file = PROJECT_STATIC / path
-        if file.is_file():
-            route.fulfill(path=str(file))
-        else:
-            route.continue_()
-
-    page.route(re.compile(r".*/static/(vendor|bangkom)/.*"), handle)
 
 
 def _open_round(world: World) -> None:
@@ -69,7 +41,6 @@ def test_asn_self_assesses_on_a_phone_and_sees_the_gaps(live_server, phone_page:
     _open_round(world)
     # the nurse position asks for communication at level 3
     standard_set(position=world.perawat, competency=_competency("M.3"), level=3, acting_user=None)
-    serve_project_static(phone_page)
     login(phone_page, live_server.url, "employee", PASSWORD)
     phone_page.goto(f"{live_server.url}/penilaian/mandiri/")
     expect(phone_page.get_by_role("heading", level=1)).to_have_text("Penilaian mandiri")
@@ -142,8 +113,8 @@ def test_supervisor_fills_the_grid_from_the_keyboard(
         ratings=[RatingInput(world.employee, _competency("M.1"), 4)],
         acting_user=world.user("employee"),
     )
-    if with_htmx:
-        serve_project_static(page)
+    if not with_htmx:  # as when the script fails to load: the grid's own fetch saves the row
+        page.route(re.compile(r".*/static/vendor/htmx/.*"), lambda route: route.abort())
     login(page, live_server.url, "supervisor", PASSWORD)
     page.goto(f"{live_server.url}/penilaian/atasan/")
     assert page.evaluate("typeof window.htmx !== 'undefined'") is with_htmx
