@@ -10,7 +10,7 @@ from ninja import NinjaAPI
 
 from bangkom.api.auth import api_auth
 from bangkom.api.errors import register_error_handlers
-from bangkom.api.routers import competencies, employees, instansi, positions, units
+from bangkom.api.routers import competencies, employees, instansi, needs, positions, units
 
 DESCRIPTION = """\
 API Bangkom untuk integrasi dengan sistem lain (SIASN, e-kinerja, dasbor daerah).
@@ -44,3 +44,4 @@ api.add_router("/units", units.router)
 api.add_router("/positions", positions.router)
 api.add_router("/employees", employees.router)
 api.add_router("/competencies", competencies.router)
+api.add_router("/needs", needs.router)

@@ -179,3 +179,36 @@ def test_overview_and_priority_queries_constant(client, world: World) -> None:
         with CaptureQueriesContext(connection) as many:
             client.get(url, params)
         assert len(many) == count
+
+
+API_OK = {"superadmin", "bkpsdm", "pimpinan"}
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_api_priorities_and_factors(client, world: World, persona: str) -> None:
+    m5 = _prepare(world)
+    client.force_login(world.user(persona))
+    params = {"instansi": world.instansi.pk, "tahun": 2026}
+    response = client.get("/api/v1/needs/priorities", params)
+    if persona in API_OK:
+        items = response.json()["items"]
+        kecamatan = next(
+            i for i in items if i["unit_id"] == world.kecamatan.pk and i["competency_id"] == m5.pk
+        )
+        assert kecamatan["total_score"] == "3.0000" and kecamatan["asn_with_gap"] == 1
+        factors = client.get("/api/v1/needs/factors", params).json()["items"]
+        assert factors[0]["evidence"]["periode_kini"] == 1812
+    elif persona == "opd_admin":
+        units = {i["unit_id"] for i in response.json()["items"]}
+        assert units and units <= {world.dinkes.pk, world.puskesmas.pk}
+    else:
+        assert response.status_code in (403, 404)
+
+
+def test_api_employee_needs(client, world: World) -> None:
+    _prepare(world)
+    client.force_login(world.user("employee"))
+    own = client.get(f"/api/v1/needs/employees/{world.employee.pk}", {"tahun": 2026}).json()
+    assert own[0]["kode"] == "M.5" and own[0]["gap"] == 2
+    other = client.get(f"/api/v1/needs/employees/{world.kecamatan_staff.pk}", {"tahun": 2026})
+    assert other.status_code == 404
