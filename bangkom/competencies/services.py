@@ -157,21 +157,26 @@ def standard_rederive(*, position: Position, acting_user: Any) -> None:
         current = {s.competency_id: s for s in PositionStandard.objects.filter(position=position)}
         wanted = derived_standard(position)
         before = {str(cid): s.required_level for cid, s in current.items()}
+        created, changed = [], []
         for competency_id, (level, source) in wanted.items():
             line = current.get(competency_id)
             if line is None:
-                PositionStandard.objects.create(
-                    position=position,
-                    competency_id=competency_id,
-                    required_level=level,
-                    source=source,
+                created.append(
+                    PositionStandard(
+                        position=position,
+                        competency_id=competency_id,
+                        required_level=level,
+                        source=source,
+                    )
                 )
             elif line.source != StandardSource.MANUAL and (line.required_level, line.source) != (
                 level,
                 source,
             ):
                 line.required_level, line.source = level, source
-                line.save(update_fields=["required_level", "source"])
+                changed.append(line)
+        PositionStandard.objects.bulk_create(created)
+        PositionStandard.objects.bulk_update(changed, ["required_level", "source"])
         stale = [
             cid
             for cid, line in current.items()
@@ -202,11 +207,11 @@ def standard_set(
         raise ServiceError({"level": _("Level harus 1 sampai 5.")})
     with transaction.atomic():
         line = PositionStandard.objects.filter(position=position, competency=competency).first()
-        before = {competency.kode: line.required_level if line else None}
+        before = (line.required_level, line.source) if line else None
         if level is None:
-            if line is not None:
+            if line is not None and line.source == StandardSource.MANUAL:
                 line.delete()
-            standard_rederive(position=position, acting_user=acting_user)
+                standard_rederive(position=position, acting_user=acting_user)
         else:
             PositionStandard.objects.update_or_create(
                 position=position,
@@ -214,13 +219,16 @@ def standard_set(
                 defaults={"required_level": level, "source": StandardSource.MANUAL},
             )
         line = PositionStandard.objects.filter(position=position, competency=competency).first()
+        after = (line.required_level, line.source) if line else None
+        if after == before:
+            return  # nothing changed: no audit row
         audit_event(
             actor=acting_user,
             action="standard.set",
             target=position,
             instansi=position.instansi,
-            before=before,
-            after={competency.kode: line.required_level if line else None},
+            before={competency.kode: before[0] if before else None},
+            after={competency.kode: after[0] if after else None},
         )
 
 
