@@ -46,11 +46,14 @@ types: $(VENV)/.installed-dev
 migrations-check: $(VENV)/.installed-dev
 	DATABASE_URL=sqlite:///:memory: $(BIN)/bangkom makemigrations --check --dry-run
 
+# Two workers: the machines here have two cores.
+PYTEST_WORKERS ?= 2
+
 test-sqlite: $(VENV)/.installed-dev
-	DATABASE_URL=sqlite:///:memory: $(BIN)/pytest -m "not browser" -q
+	DATABASE_URL=sqlite:///:memory: $(BIN)/pytest -m "not browser" -q -n $(PYTEST_WORKERS)
 
 test-postgres: $(VENV)/.installed-dev
-	scripts/with-postgres $(BIN)/pytest -m "not browser" -q
+	scripts/with-postgres $(BIN)/pytest -m "not browser" -q -n $(PYTEST_WORKERS)
 
 test-browser: $(VENV)/.installed-dev chromium
 	DATABASE_URL=sqlite:///:memory: DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m browser -q
