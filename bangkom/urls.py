@@ -9,6 +9,7 @@ urlpatterns = [
     path("kebutuhan/", include("bangkom.needs.urls")),
     path("daerah/", include("bangkom.regional.urls")),
     path("survei/", include("bangkom.surveys.urls")),
+    path("rencana/", include("bangkom.planning.urls")),
     path("api/v1/", include("bangkom.api.urls")),
     path("", include("bangkom.core.urls")),
 ]

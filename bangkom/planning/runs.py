@@ -1,0 +1,434 @@
+"""From a plan to the optimiser and back: build the ``Instance``, run the solver, store the
+result as a ``PlanRun`` with its assignments, and explain an assignment.
+
+Building the instance (documented in docs/planning.md):
+
+- ASN: every active employee with an ``EmployeeNeeds`` row for the plan year, inside the plan's
+  unit subtree for a sub-plan. ``gaps`` per competency code are the larger of the gap against
+  the current position and against the career target; ``weights`` come from the need lines.
+- ``jp_done`` is 0: there is no JP ledger yet, so earlier learning this year is not counted.
+- ``max_days`` is the plan's limit; ``class`` the position class (``tanpa_jabatan`` if none).
+- ASN whose TMT CPNS falls in the plan year get a prorated JP target (see ``jp.prorated_target``).
+- Programs are the plan's catalogue templates. A template meant for some units only becomes a
+  "forbidden" pin for ASN outside those units (unless a planner pinned the pair).
+- Planners' pins are passed as ``fixed``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from bangkom.competencies.models import Competency
+from bangkom.needs.models import EmployeeNeeds, WeightFactor
+from bangkom.organisation.models import Employee
+from bangkom.planning.jp import prorated_target
+from bangkom.planning.models import (
+    Plan,
+    PlanPin,
+    PlanProgram,
+    PlanRun,
+    RunAssignment,
+    RunStatus,
+)
+from bangkom.planning.optimiser.model import (
+    STATUS_FEASIBLE,
+    STATUS_OPTIMAL,
+    Assignment,
+    FixedPair,
+    Instance,
+    Solution,
+    explain,
+    instance_to_json,
+    parse_instance,
+)
+from bangkom.planning.optimiser.model import (
+    Employee as OptEmployee,
+)
+from bangkom.planning.optimiser.model import (
+    Program as OptProgram,
+)
+from bangkom.planning.optimiser.solver import solve
+
+logger = logging.getLogger(__name__)
+
+NO_POSITION = "tanpa_jabatan"
+
+
+@dataclass
+class BuiltInstance:
+    instance: Instance
+    # employee id → competency code → weight factor ids (the evidence behind the weight)
+    evidence: dict[str, dict[str, list[int]]]
+    notes: list[str] = field(default_factory=list)
+
+
+def _codes(competency_ids: set[int]) -> dict[int, str]:
+    """Competency id → code used in the instance; a code shared by two competencies (a national
+    one and an instansi's own) is made unique with the id."""
+    rows = list(Competency.objects.filter(pk__in=competency_ids).values_list("pk", "kode"))
+    counts: dict[str, int] = defaultdict(int)
+    for _pk, kode in rows:
+        counts[kode] += 1
+    return {pk: kode if counts[kode] == 1 else f"{kode}#{pk}" for pk, kode in rows}
+
+
+def build_instance(plan: Plan, *, budget: int | None = None) -> BuiltInstance:
+    needs = EmployeeNeeds.objects.filter(
+        instansi_id=plan.instansi_id, tahun=plan.tahun, employee__is_active=True
+    )
+    if plan.unit_id is not None:
+        assert plan.unit is not None
+        needs = needs.filter(employee__unit__path__startswith=plan.unit.path)
+    rows = list(
+        needs.order_by("employee_id").values_list(
+            "employee_id",
+            "employee__position__kelas",
+            "employee__tmt_cpns",
+            "employee__unit__path",
+            "lines_json",
+        )
+    )
+    programs = list(
+        PlanProgram.objects.filter(plan=plan)
+        .select_related("template")
+        .prefetch_related("template__competencies", "template__units")
+        .order_by("pk")
+    )
+    competency_ids = {item["c"] for row in rows for item in row[4]}
+    competency_ids |= {pc.competency_id for p in programs for pc in p.template.competencies.all()}
+    codes = _codes(competency_ids)
+
+    employees: list[OptEmployee] = []
+    evidence: dict[str, dict[str, list[int]]] = {}
+    paths: dict[str, str] = {}
+    for employee_id, kelas, tmt, path, lines in rows:
+        key = str(employee_id)
+        gaps: dict[str, float] = {}
+        weights: dict[str, float] = {}
+        for item in lines:
+            gap = max(item["g"], item.get("tg") or 0)
+            if gap <= 0:
+                continue
+            code = codes[item["c"]]
+            gaps[code] = float(gap)
+            weights[code] = float(item["w"])
+            if item.get("f"):
+                evidence.setdefault(key, {})[code] = list(item["f"])
+        target = None
+        if tmt is not None and tmt.year == plan.tahun:
+            target = float(prorated_target(plan.jp_target, join_month=tmt.month))
+        employees.append(
+            OptEmployee(
+                id=key,
+                position_class=kelas or NO_POSITION,
+                jp_done=0.0,
+                max_days=plan.max_hari,
+                gaps=gaps,
+                weights=weights,
+                jp_target=target,
+            )
+        )
+        paths[key] = path or ""
+
+    opt_programs = []
+    for program in programs:
+        template = program.template
+        opt_programs.append(
+            OptProgram(
+                id=str(program.pk),
+                jp=float(template.jp),
+                days=template.hari_tinggal_kerja,
+                gains={
+                    codes[pc.competency_id]: float(pc.gain) for pc in template.competencies.all()
+                },
+                cost_fixed=float(template.biaya_tetap),
+                cost_per_participant=float(template.biaya_per_peserta),
+                min_participants=template.min_peserta,
+                capacity=template.max_peserta,
+                max_batches=program.max_angkatan,
+                eligible_classes=frozenset(template.kelas_jabatan),
+            )
+        )
+
+    present = {employee.id for employee in employees}
+    notes: list[str] = []
+    fixed: dict[tuple[str, str], bool] = {}
+    for pin in PlanPin.objects.filter(plan=plan).select_related("employee"):
+        key = str(pin.employee_id)
+        if key not in present:
+            notes.append(
+                _("Pegawai %s dipatok tetapi tidak punya data kebutuhan tahun ini; diabaikan.")
+                % pin.employee.nip
+            )
+            continue
+        fixed[(key, str(pin.program_id))] = pin.assign
+    for program in programs:
+        unit_paths = [unit.path for unit in program.template.units.all()]
+        if not unit_paths:
+            continue
+        for employee in employees:
+            pair = (employee.id, str(program.pk))
+            if pair not in fixed and not any(paths[employee.id].startswith(p) for p in unit_paths):
+                fixed[pair] = False
+    instance = Instance(
+        budget=float(plan.pagu if budget is None else budget),
+        jp_target=float(plan.jp_target),
+        jp_bonus=float(plan.jp_bonus),
+        employees=tuple(employees),
+        programs=tuple(opt_programs),
+        fixed=tuple(
+            FixedPair(employee=e, program=p, assign=assign) for (e, p), assign in fixed.items()
+        ),
+    )
+    return BuiltInstance(instance=instance, evidence=evidence, notes=notes)
+
+
+def _progress(run: PlanRun, *, progress: int, note: str, status: str = RunStatus.RUNNING) -> None:
+    """Written outside any transaction so the polling page sees it at once."""
+    PlanRun.objects.filter(pk=run.pk).update(status=status, progress=progress, progress_note=note)
+
+
+def _batch_numbers(
+    solution: Solution, order: dict[str, tuple[str, int]]
+) -> dict[tuple[str, str], int]:
+    """Place each program's participants in its batches: by unit then id, split evenly, so
+    every batch holds between the minimum and the capacity when the total allows it."""
+    by_program: dict[str, list[str]] = defaultdict(list)
+    for item in solution.assignments:
+        by_program[item.program].append(item.employee)
+    numbers: dict[tuple[str, str], int] = {}
+    for program, members in by_program.items():
+        members.sort(key=lambda e: order.get(e, ("", 0)))
+        batches = max(1, solution.batches.get(program, 1))
+        for index, employee in enumerate(members):
+            numbers[(employee, program)] = index * batches // len(members) + 1
+    return numbers
+
+
+def run_execute(run_id: int) -> PlanRun:
+    """Solve one queued run and store its result. Idempotent: a finished run is left alone,
+    and a retried run replaces whatever a failed attempt stored."""
+    run = PlanRun.objects.select_related("plan", "plan__unit").get(pk=run_id)
+    if run.status == RunStatus.DONE:
+        return run
+    try:
+        _progress(run, progress=10, note=_("Membaca kebutuhan ASN dan program"))
+        if run.instance_json:
+            instance = parse_instance(run.instance_json)
+            notes: list[str] = []
+        else:
+            built = build_instance(run.plan, budget=run.budget)
+            instance, notes = built.instance, built.notes
+            PlanRun.objects.filter(pk=run.pk).update(
+                instance_json=instance_to_json(instance), evidence_json=built.evidence
+            )
+        _progress(
+            run,
+            progress=30,
+            note=_("Mengoptimalkan: %(e)d ASN, %(p)d program")
+            % {"e": len(instance.employees), "p": len(instance.programs)},
+        )
+        solution = solve(instance, time_limit=getattr(settings, "PLANNING_TIME_LIMIT", 60.0))
+        _progress(run, progress=90, note=_("Menyimpan hasil"))
+        _store(run, instance, solution, notes)
+    except Exception as exc:
+        logger.exception("plan run %s failed", run_id)
+        PlanRun.objects.filter(pk=run.pk).update(
+            status=RunStatus.FAILED,
+            progress=100,
+            progress_note=_("Gagal"),
+            error=str(exc)[:2000],
+            finished_at=timezone.now(),
+        )
+        raise
+    run.refresh_from_db()
+    return run
+
+
+def _store(run: PlanRun, instance: Instance, solution: Solution, notes: list[str]) -> None:
+    employee_ids = [int(e.id) for e in instance.employees]
+    order = {
+        str(pk): (path or "", pk)
+        for pk, path in Employee.objects.filter(pk__in=employee_ids).values_list("pk", "unit__path")
+    }
+    numbers = _batch_numbers(solution, order)
+    pinned = {(pin.employee, pin.program) for pin in instance.fixed if pin.assign}
+    with transaction.atomic():
+        RunAssignment.objects.filter(run=run).delete()
+        RunAssignment.objects.bulk_create(
+            [
+                RunAssignment(
+                    run=run,
+                    employee_id=int(item.employee),
+                    program_id=int(item.program),
+                    angkatan=numbers[(item.employee, item.program)],
+                    pinned=(item.employee, item.program) in pinned,
+                )
+                for item in solution.assignments
+            ],
+            batch_size=2000,
+        )
+        PlanRun.objects.filter(pk=run.pk).update(
+            status=RunStatus.DONE,
+            progress=100,
+            progress_note=_("Selesai"),
+            solver_status=solution.status,
+            objective=solution.objective,
+            upper_bound=solution.upper_bound,
+            batches={k: v for k, v in solution.batches.items() if v},
+            cost=round(solution.cost),
+            jp_compliant=solution.jp_compliant,
+            employee_count=len(instance.employees),
+            solve_seconds=round(solution.solve_seconds, 3),
+            reasons=[*notes, *solution.reasons],
+            error="",
+            finished_at=timezone.now(),
+        )
+
+
+# ----------------------------------------------------------------------------- explanation
+
+
+def solution_of(run: PlanRun) -> Solution:
+    """The stored result of a run as the optimiser's ``Solution``."""
+    assignments = tuple(
+        Assignment(employee=str(e), program=str(p))
+        for e, p in RunAssignment.objects.filter(run=run).values_list("employee_id", "program_id")
+    )
+    return Solution(
+        status=run.solver_status or STATUS_FEASIBLE,
+        objective=run.objective or 0.0,
+        upper_bound=run.upper_bound or 0.0,
+        batches=run.batches,
+        assignments=assignments,
+        cost=float(run.cost or 0),
+        jp_compliant=run.jp_compliant or 0,
+        solve_seconds=run.solve_seconds or 0.0,
+    )
+
+
+@dataclass
+class ClosureView:
+    code: str
+    competency: Competency | None
+    gap: float
+    gain: float
+    weight: float
+    marginal_value: float
+    factors: list[WeightFactor]
+    missing_factors: int
+
+
+@dataclass
+class ProgramWhy:
+    program: PlanProgram | None
+    jp: float
+    marginal_value: float
+    needed_for_jp_target: bool
+    closures: list[ClosureView]
+    pinned: bool
+
+
+@dataclass
+class EmployeeWhy:
+    in_instance: bool
+    programs: list[ProgramWhy]
+    jp_total: float
+    jp_target: float
+    gaps: dict[str, float]
+    weights: dict[str, float]
+
+
+def explain_for(run: PlanRun, employee: Employee) -> EmployeeWhy:
+    """Why an ASN was chosen in a run: the optimiser's ``explain`` plus the evidence behind
+    each weight (``WeightFactor.title`` and ``evidence`` through the need line's factor ids)."""
+    instance = parse_instance(run.instance_json)
+    key = str(employee.pk)
+    if key not in instance.employee_index:
+        return EmployeeWhy(False, [], 0.0, 0.0, {}, {})
+    opt_employee = instance.employees[instance.employee_index[key]]
+    explanations = explain(instance, solution_of(run), key)
+    evidence = run.evidence_json.get(key, {})
+    factor_ids = {fid for ids in evidence.values() for fid in ids}
+    factors = WeightFactor.objects.in_bulk(factor_ids)
+    programs = PlanProgram.objects.select_related("template", "template__bentuk").in_bulk(
+        [int(item.program) for item in explanations]
+    )
+    bare_codes = {
+        c.split("#")[0] for item in explanations for c in (x.competency for x in item.closures)
+    }
+    competencies: dict[str, Competency] = {}
+    for competency in Competency.objects.filter(
+        Q(instansi__isnull=True) | Q(instansi_id=run.plan.instansi_id), kode__in=bare_codes
+    ):
+        competencies.setdefault(competency.kode, competency)
+    pinned = {pin.program for pin in instance.fixed if pin.employee == key and pin.assign}
+    result = []
+    for item in explanations:
+        closures = []
+        for closure in item.closures:
+            ids = evidence.get(closure.competency, [])
+            closures.append(
+                ClosureView(
+                    code=closure.competency.split("#")[0],
+                    competency=competencies.get(closure.competency.split("#")[0]),
+                    gap=closure.gap,
+                    gain=closure.gain,
+                    weight=closure.weight,
+                    marginal_value=closure.marginal_value,
+                    factors=[factors[i] for i in ids if i in factors],
+                    missing_factors=sum(1 for i in ids if i not in factors),
+                )
+            )
+        result.append(
+            ProgramWhy(
+                program=programs.get(int(item.program)),
+                jp=item.jp,
+                marginal_value=item.marginal_value,
+                needed_for_jp_target=item.needed_for_jp_target,
+                closures=closures,
+                pinned=item.program in pinned,
+            )
+        )
+    return EmployeeWhy(
+        in_instance=True,
+        programs=result,
+        jp_total=opt_employee.jp_done + sum(p.jp for p in result),
+        jp_target=instance.jp_target_of(opt_employee),
+        gaps=dict(opt_employee.gaps),
+        weights={c: opt_employee.weight(c) for c in opt_employee.gaps},
+    )
+
+
+def scenario_difference(a: PlanRun, b: PlanRun) -> dict[str, Any]:
+    """What is in run ``a`` and not in ``b``: assignments and batches, with both totals."""
+    pairs_a = set(RunAssignment.objects.filter(run=a).values_list("employee_id", "program_id"))
+    pairs_b = set(RunAssignment.objects.filter(run=b).values_list("employee_id", "program_id"))
+    dropped = pairs_a - pairs_b
+    added = pairs_b - pairs_a
+    batches_dropped = {
+        program: count - b.batches.get(program, 0)
+        for program, count in a.batches.items()
+        if count > b.batches.get(program, 0)
+    }
+    return {"dropped": dropped, "added": added, "batches_dropped": batches_dropped}
+
+
+__all__ = [
+    "STATUS_OPTIMAL",
+    "BuiltInstance",
+    "build_instance",
+    "explain_for",
+    "run_execute",
+    "scenario_difference",
+    "solution_of",
+]

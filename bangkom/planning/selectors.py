@@ -1,0 +1,124 @@
+"""Reads of the catalogue and the plans, each with the joins its page needs so that a page's
+query count does not grow with its data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+
+from bangkom.organisation.models import Instansi
+from bangkom.planning.models import (
+    Plan,
+    PlanPin,
+    PlanProgram,
+    PlanRun,
+    ProgramCompetency,
+    ProgramTemplate,
+    RunAssignment,
+    RunStatus,
+)
+
+
+def catalogue_templates(instansi: Instansi, q: str = "") -> QuerySet[ProgramTemplate]:
+    qs = (
+        ProgramTemplate.objects.filter(instansi=instansi)
+        .select_related("bentuk")
+        .prefetch_related(
+            Prefetch(
+                "competencies",
+                queryset=ProgramCompetency.objects.select_related("competency"),
+            ),
+            "units",
+        )
+        .order_by("kode")
+    )
+    if q:
+        qs = qs.filter(Q(kode__icontains=q) | Q(judul__icontains=q))
+    return qs
+
+
+def plan_programs(plan: Plan) -> QuerySet[PlanProgram]:
+    return (
+        PlanProgram.objects.filter(plan=plan)
+        .select_related("template", "template__bentuk")
+        .prefetch_related(
+            Prefetch(
+                "template__competencies",
+                queryset=ProgramCompetency.objects.select_related("competency"),
+            )
+        )
+        .order_by("template__kode")
+    )
+
+
+def plan_pins(plan: Plan) -> QuerySet[PlanPin]:
+    return (
+        PlanPin.objects.filter(plan=plan)
+        .select_related("employee", "program__template")
+        .order_by("employee__nama", "program__template__kode")
+    )
+
+
+def plan_runs(plan: Plan) -> QuerySet[PlanRun]:
+    return (
+        PlanRun.objects.filter(plan=plan)
+        .defer("instance_json", "evidence_json")
+        .order_by("-created_at", "-id")
+    )
+
+
+def latest_finished_run(plan: Plan) -> PlanRun | None:
+    return (
+        PlanRun.objects.filter(plan=plan, status=RunStatus.DONE, parent__isnull=True)
+        .defer("instance_json", "evidence_json")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
+def run_assignments(run: PlanRun) -> QuerySet[RunAssignment]:
+    return (
+        RunAssignment.objects.filter(run=run)
+        .select_related(
+            "employee",
+            "employee__unit",
+            "employee__position",
+            "program__template",
+            "program__template__bentuk",
+        )
+        .order_by("program__template__kode", "angkatan", "employee__nama", "employee_id")
+    )
+
+
+def run_program_totals(run: PlanRun) -> list[dict[str, Any]]:
+    """Per program of a run: participants and batches, with the cost they make."""
+    counts = dict(
+        RunAssignment.objects.filter(run=run)
+        .values_list("program_id")
+        .annotate(n=Count("id"))
+        .values_list("program_id", "n")
+    )
+    rows = []
+    for program in plan_programs(run.plan):
+        batches = int(run.batches.get(str(program.pk), 0))
+        participants = counts.get(program.pk, 0)
+        template = program.template
+        rows.append(
+            {
+                "program": program,
+                "batches": batches,
+                "participants": participants,
+                "cost": template.biaya_tetap * batches + template.biaya_per_peserta * participants,
+            }
+        )
+    return rows
+
+
+def run_jp_by_employee(run: PlanRun) -> dict[int, Any]:
+    return dict(
+        RunAssignment.objects.filter(run=run)
+        .values("employee_id")
+        .annotate(jp=Sum("program__template__jp"))
+        .values_list("employee_id", "jp")
+    )
