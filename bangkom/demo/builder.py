@@ -4,6 +4,10 @@
 technical competencies, then one instansi per :class:`~bangkom.demo.spec.RegionSpec` with its
 units, positions, duties, employees and logins. A region whose instansi already exists is left
 alone, so running it again changes nothing.
+
+Then each instansi without needs data gets its needs story for plan year 2026
+(:mod:`bangkom.demo.needs`): ratings, the training-needs survey, regional evidence and the needs
+recomputation. An instansi that has any of these already is left alone as well.
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ from bangkom.competencies.services import (
 )
 from bangkom.demo.competencies import TECHNICAL_COMPETENCIES
 from bangkom.demo.logins import DEMO_PASSWORD, LOGIN_ROLES, SUPERADMIN_USERNAME
+from bangkom.demo.needs.stage import NeedsStage, needs_present
+from bangkom.demo.needs.stories import PLAN_YEAR, STORIES
 from bangkom.demo.people import PeopleFactory, Person
 from bangkom.demo.regions import REGIONS
 from bangkom.demo.spec import PositionSpec, RegionSpec, UnitSpec
@@ -72,6 +78,8 @@ class DemoReport:
     superadmin_created: bool = False
     created: list[str] = field(default_factory=list)  # instansi built by this run
     skipped: list[str] = field(default_factory=list)  # instansi that already existed
+    needs_created: list[str] = field(default_factory=list)  # instansi given their needs story
+    needs_skipped: list[str] = field(default_factory=list)  # instansi that had needs data
     seconds: float = 0.0
 
     @property
@@ -82,6 +90,7 @@ class DemoReport:
             or self.competencies_created
             or self.superadmin_created
             or self.created
+            or self.needs_created
         )
 
 
@@ -112,24 +121,63 @@ def load_demo(
         if Instansi.objects.filter(wilayah_id=region.wilayah).exists():
             report.skipped.append(region.nama)
             say(_("%s: sudah ada, dilewati.") % region.nama)
-            continue
-        region_started = time.perf_counter()
-        with transaction.atomic():
-            counts = RegionBuilder(region, competencies).build()
-        report.created.append(region.nama)
-        say(
-            _(
-                "%(nama)s: %(units)d unit, %(positions)d jabatan, %(employees)d pegawai, "
-                "%(users)d akun (%(seconds).1f s)."
-            )
-            % {
-                "nama": region.nama,
-                "seconds": time.perf_counter() - region_started,
-                **counts,
-            }
-        )
+        else:
+            _build_region(region, competencies, report, say)
+        _play_needs_story(region, report, say)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _build_region(
+    region: RegionSpec, competencies: dict[str, Competency], report: DemoReport, say: Log
+) -> None:
+    region_started = time.perf_counter()
+    with transaction.atomic():
+        counts = RegionBuilder(region, competencies).build()
+    report.created.append(region.nama)
+    say(
+        _(
+            "%(nama)s: %(units)d unit, %(positions)d jabatan, %(employees)d pegawai, "
+            "%(users)d akun (%(seconds).1f s)."
+        )
+        % {
+            "nama": region.nama,
+            "seconds": time.perf_counter() - region_started,
+            **counts,
+        }
+    )
+
+
+def _play_needs_story(region: RegionSpec, report: DemoReport, say: Log) -> None:
+    """Give the region's instansi its needs story unless it has needs data already."""
+    story = STORIES.get(region.slug)
+    instansi = Instansi.objects.filter(wilayah_id=region.wilayah).first()
+    if story is None or instansi is None:
+        return
+    if needs_present(instansi):
+        report.needs_skipped.append(region.nama)
+        say(
+            _("%(nama)s: data kebutuhan %(tahun)d sudah ada, dilewati.")
+            % {"nama": region.nama, "tahun": PLAN_YEAR}
+        )
+        return
+    stage_started = time.perf_counter()
+    with transaction.atomic():
+        counts = NeedsStage(region, story, instansi).run()
+    report.needs_created.append(region.nama)
+    say(
+        _(
+            "%(nama)s: kebutuhan %(tahun)d dari %(supervisor)d penilaian atasan, %(self)d "
+            "penilaian mandiri (%(flags)d perlu kalibrasi), %(responses)d jawaban survei dan "
+            "%(factors)d faktor bobot; %(need_rows)d baris kebutuhan (%(seconds).1f s)."
+        )
+        % {
+            "nama": region.nama,
+            "tahun": PLAN_YEAR,
+            "seconds": time.perf_counter() - stage_started,
+            **counts,
+        }
+    )
 
 
 def _ensure_dictionary() -> bool:
