@@ -236,6 +236,16 @@ def test_leading_and_trailing_spaces_are_kept(entries: list[Entry]) -> None:
     assert not wrong, wrong
 
 
+@pytest.mark.xfail(
+    reason="some Python sources write “ ” as \\u201c/\\u201d escapes, which xgettext copies "
+    "literally, so those msgids never match at run time; write the characters themselves",
+    strict=False,
+)
+def test_msgids_have_no_undecoded_python_escapes(entries: list[Entry]) -> None:
+    escaped = [entry.msgid for entry in entries if re.search(r"\\[uUN]", entry.msgid)]
+    assert not escaped, escaped
+
+
 @pytest.mark.django_db
 def test_home_page_in_english_after_switching_language(client, world: World) -> None:  # type: ignore[no-untyped-def]
     client.force_login(world.user("employee"))
