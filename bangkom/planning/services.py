@@ -193,7 +193,7 @@ def template_errors(
         add("kode", _("Kode wajib diisi."))
     elif (
         ProgramTemplate.objects.filter(instansi=instansi, kode=data.kode.strip())
-        .exclude(pk=template.pk if template else None)
+        .exclude(pk=template.pk if template else 0)
         .exists()
     ):
         add("kode", _("Kode %s sudah dipakai program lain.") % data.kode)

@@ -88,9 +88,10 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def plan_create_view(request: HttpRequest) -> HttpResponse:
     instansi_qs = plan_instansi_for_user(request.user)
+    requested = request.GET.get("instansi", "")
     instansi = (
-        instansi_qs.filter(pk=request.GET.get("instansi") or None).first() or instansi_qs.first()
-    )
+        instansi_qs.filter(pk=int(requested)).first() if requested.isdigit() else None
+    ) or instansi_qs.first()
     if instansi is None:
         raise deny()
     scope = scope_for(request.user)

@@ -50,8 +50,17 @@ GOOD = {
 
 
 def test_good_file_creates_programs_with_computed_jp(world) -> None:
-    coaching = {**GOOD, "kode": "PRG-2", "judul": "Coaching pelayanan", "bentuk": "Coaching",
-                "durasi": 6, "bulan": 2, "moda": "Daring", "kelas_jabatan": "", "unit": ""}  # fmt: skip
+    coaching = {
+        **GOOD,
+        "kode": "PRG-2",
+        "judul": "Coaching pelayanan",
+        "bentuk": "Coaching",
+        "durasi": 6,
+        "bulan": 2,
+        "moda": "Daring",
+        "kelas_jabatan": "",
+        "unit": "",
+    }
     summary = catalogue_import(
         data=workbook([GOOD, coaching]),
         filename="katalog.xlsx",

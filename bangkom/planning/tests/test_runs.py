@@ -117,15 +117,27 @@ def test_pins_are_kept_on_rerun(world, make_plan, django_capture_on_commit_callb
     first = start(plan, None, django_capture_on_commit_callbacks)
     assert list(first.assignments.values_list("employee_id", flat=True)) == [world.employee.pk]
     admin = world.user("bkpsdm")
-    pin_set(plan=plan, expected_version=plan.version, employee=world.colleague, program=program,
-            assign=True, acting_user=admin)  # fmt: skip
+    pin_set(
+        plan=plan,
+        expected_version=plan.version,
+        employee=world.colleague,
+        program=program,
+        assign=True,
+        acting_user=admin,
+    )
     second = start(plan, admin, django_capture_on_commit_callbacks)
     assert list(second.assignments.values_list("employee_id", "pinned")) == [
         (world.colleague.pk, True)
     ]
     # forbidding keeps the colleague out even when the pin is released for the nurse
-    pin_set(plan=plan, expected_version=plan.version, employee=world.colleague, program=program,
-            assign=False, acting_user=admin)  # fmt: skip
+    pin_set(
+        plan=plan,
+        expected_version=plan.version,
+        employee=world.colleague,
+        program=program,
+        assign=False,
+        acting_user=admin,
+    )
     third = start(plan, admin, django_capture_on_commit_callbacks)
     assert list(third.assignments.values_list("employee_id", flat=True)) == [world.employee.pk]
     assert PlanPin.objects.filter(plan=plan).count() == 1

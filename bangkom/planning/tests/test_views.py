@@ -4,7 +4,7 @@ progress polling."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 import pytest
@@ -34,8 +34,8 @@ CATALOGUE_READERS = READERS | {"opd_admin"}
 
 
 def expect(
-    ok: set[str], *, forbidden: set[str] = frozenset(), default: int = 404
-) -> dict[str, int]:  # type: ignore[assignment]
+    ok: set[str], *, forbidden: Collection[str] = frozenset(), default: int = 404
+) -> dict[str, int]:
     return {p: 200 if p in ok else 403 if p in forbidden else default for p in PERSONAS}
 
 
@@ -68,33 +68,102 @@ def snapshot_state() -> tuple[Any, ...]:
 
 Url = Callable[[World, dict[str, Any]], str]
 GET_PAGES: list[tuple[str, Url, dict[str, int]]] = [
-    ("catalogue", lambda w, s: reverse("planning:catalogue"), expect(CATALOGUE_READERS | {"outsider"}, default=403)),
-    ("catalogue other", lambda w, s: reverse("planning:catalogue") + f"?instansi={w.other_instansi.pk}",
-     expect({"superadmin", "outsider"}, default=404) | {p: 403 for p in ("supervisor", "employee", "partner", "outsider_employee")}),
-    ("form table", lambda w, s: reverse("planning:form_table"), expect(CATALOGUE_READERS | {"outsider"}, default=403)),
-    ("template edit", lambda w, s: reverse("planning:template_edit", args=[s["template"].pk]),
-     expect(ADMINS, forbidden={"pimpinan", "opd_admin"})),
-    ("template create", lambda w, s: reverse("planning:template_create"),
-     expect(ADMINS | {"outsider"}, default=403)),
-    ("import", lambda w, s: reverse("planning:catalogue_import"), expect(ADMINS | {"outsider"}, default=403)),
-    ("import template", lambda w, s: reverse("planning:catalogue_import_template"),
-     expect(ADMINS | {"outsider"}, default=403)),
-    ("plan list", lambda w, s: reverse("planning:plan_list"), expect(READERS | {"opd_admin", "outsider"}, default=403)),
-    ("plan create", lambda w, s: reverse("planning:plan_create"), expect(ADMINS | {"opd_admin", "outsider"}, default=403)),
-    ("plan detail", lambda w, s: reverse("planning:plan_detail", args=[s["plan"].pk]), expect(READERS)),
-    ("subplan detail", lambda w, s: reverse("planning:plan_detail", args=[s["subplan"].pk]),
-     expect(READERS | {"opd_admin"})),
-    ("run detail", lambda w, s: reverse("planning:run_detail", args=[s["plan"].pk, s["run"].pk]), expect(READERS)),
-    ("run status", lambda w, s: reverse("planning:run_status", args=[s["plan"].pk, s["run"].pk]), expect(READERS)),
-    ("why", lambda w, s: reverse("planning:assignment_why", args=[s["plan"].pk, s["run"].pk, w.employee.pk]),
-     expect(READERS)),
-    ("compare", lambda w, s: reverse("planning:compare", args=[s["plan"].pk]) + f"?a={s['run'].pk}&b={s['run'].pk}",
-     expect(READERS)),
-    ("export xlsx", lambda w, s: reverse("planning:export_xlsx", args=[s["plan"].pk]), expect(READERS)),
-    ("export pdf", lambda w, s: reverse("planning:export_pdf", args=[s["plan"].pk]), expect(READERS)),
-    ("my plan", lambda w, s: reverse("planning:my_plan"),
-     expect({"supervisor", "employee", "outsider_employee"}, default=403)),
-]  # fmt: skip
+    (
+        "catalogue",
+        lambda w, s: reverse("planning:catalogue"),
+        expect(CATALOGUE_READERS | {"outsider"}, default=403),
+    ),
+    (
+        "catalogue other",
+        lambda w, s: reverse("planning:catalogue") + f"?instansi={w.other_instansi.pk}",
+        expect({"superadmin", "outsider"}, default=404)
+        | {p: 403 for p in ("supervisor", "employee", "partner", "outsider_employee")},
+    ),
+    (
+        "form table",
+        lambda w, s: reverse("planning:form_table"),
+        expect(CATALOGUE_READERS | {"outsider"}, default=403),
+    ),
+    (
+        "template edit",
+        lambda w, s: reverse("planning:template_edit", args=[s["template"].pk]),
+        expect(ADMINS, forbidden={"pimpinan", "opd_admin"}),
+    ),
+    (
+        "template create",
+        lambda w, s: reverse("planning:template_create"),
+        expect(ADMINS | {"outsider"}, default=403),
+    ),
+    (
+        "import",
+        lambda w, s: reverse("planning:catalogue_import"),
+        expect(ADMINS | {"outsider"}, default=403),
+    ),
+    (
+        "import template",
+        lambda w, s: reverse("planning:catalogue_import_template"),
+        expect(ADMINS | {"outsider"}, default=403),
+    ),
+    (
+        "plan list",
+        lambda w, s: reverse("planning:plan_list"),
+        expect(READERS | {"opd_admin", "outsider"}, default=403),
+    ),
+    (
+        "plan create",
+        lambda w, s: reverse("planning:plan_create"),
+        expect(ADMINS | {"opd_admin", "outsider"}, default=403),
+    ),
+    (
+        "plan detail",
+        lambda w, s: reverse("planning:plan_detail", args=[s["plan"].pk]),
+        expect(READERS),
+    ),
+    (
+        "subplan detail",
+        lambda w, s: reverse("planning:plan_detail", args=[s["subplan"].pk]),
+        expect(READERS | {"opd_admin"}),
+    ),
+    (
+        "run detail",
+        lambda w, s: reverse("planning:run_detail", args=[s["plan"].pk, s["run"].pk]),
+        expect(READERS),
+    ),
+    (
+        "run status",
+        lambda w, s: reverse("planning:run_status", args=[s["plan"].pk, s["run"].pk]),
+        expect(READERS),
+    ),
+    (
+        "why",
+        lambda w, s: reverse(
+            "planning:assignment_why", args=[s["plan"].pk, s["run"].pk, w.employee.pk]
+        ),
+        expect(READERS),
+    ),
+    (
+        "compare",
+        lambda w, s: (
+            reverse("planning:compare", args=[s["plan"].pk]) + f"?a={s['run'].pk}&b={s['run'].pk}"
+        ),
+        expect(READERS),
+    ),
+    (
+        "export xlsx",
+        lambda w, s: reverse("planning:export_xlsx", args=[s["plan"].pk]),
+        expect(READERS),
+    ),
+    (
+        "export pdf",
+        lambda w, s: reverse("planning:export_pdf", args=[s["plan"].pk]),
+        expect(READERS),
+    ),
+    (
+        "my plan",
+        lambda w, s: reverse("planning:my_plan"),
+        expect({"supervisor", "employee", "outsider_employee"}, default=403),
+    ),
+]
 
 
 @pytest.mark.parametrize(("name", "url", "expected"), GET_PAGES, ids=[p[0] for p in GET_PAGES])
@@ -121,31 +190,84 @@ def _version(s: dict[str, Any], key: str = "plan") -> int:
 
 
 POSTS: list[tuple[str, Url, Callable[[World, dict[str, Any]], dict[str, Any]], dict[str, int]]] = [
-    ("plan edit", lambda w, s: reverse("planning:plan_edit", args=[s["plan"].pk]),
-     lambda w, s: {"version": _version(s), "judul": "Baru", "pagu": 1, "jp_target": 20, "jp_bonus": 1, "max_hari": 5},
-     expect(ADMINS, forbidden={"pimpinan"})),
-    ("subplan edit", lambda w, s: reverse("planning:plan_edit", args=[s["subplan"].pk]),
-     lambda w, s: {"version": _version(s, "subplan"), "judul": "Baru", "pagu": 1, "jp_target": 20, "jp_bonus": 1,
-                   "max_hari": 5},
-     expect(ADMINS | {"opd_admin"}, forbidden={"pimpinan"})),
-    ("run", lambda w, s: reverse("planning:plan_run", args=[s["plan"].pk]),
-     lambda w, s: {"version": _version(s)}, expect(ADMINS, forbidden={"pimpinan"})),
-    ("pin", lambda w, s: reverse("planning:pin", args=[s["plan"].pk]),
-     lambda w, s: {"version": _version(s), "nip": w.employee.nip, "program": programs_of(s["plan"])["A"].pk,
-                   "keputusan": "larang"},
-     expect(ADMINS, forbidden={"pimpinan"})),
-    ("program remove", lambda w, s: reverse("planning:plan_program_remove",
-                                            args=[s["plan"].pk, programs_of(s["plan"])["A"].pk]),
-     lambda w, s: {"version": _version(s)}, expect(ADMINS, forbidden={"pimpinan"})),
-    ("approve", lambda w, s: _submitted(s, reverse("planning:plan_approve", args=[s["plan"].pk])),
-     lambda w, s: {"version": _version(s), "nama": "X", "jabatan": "Y"}, expect(ADMINS, forbidden={"pimpinan"})),
-    ("scenario", lambda w, s: reverse("planning:scenario", args=[s["plan"].pk, s["run"].pk]),
-     lambda w, s: {"persen": -20}, expect(ADMINS, forbidden={"pimpinan"})),
-    ("form edit", lambda w, s: reverse("planning:form_edit", args=[DevelopmentForm.objects.get(
-        instansi=w.instansi, kode="workshop").pk]),
-     lambda w, s: {"nama": "Workshop", "kategori": "klasikal", "jp_unit": "hari", "jp_per_unit": 7},
-     expect(ADMINS, forbidden=set(PERSONAS) - ADMINS - {"outsider"})),
-]  # fmt: skip
+    (
+        "plan edit",
+        lambda w, s: reverse("planning:plan_edit", args=[s["plan"].pk]),
+        lambda w, s: {
+            "version": _version(s),
+            "judul": "Baru",
+            "pagu": 1,
+            "jp_target": 20,
+            "jp_bonus": 1,
+            "max_hari": 5,
+        },
+        expect(ADMINS, forbidden={"pimpinan"}),
+    ),
+    (
+        "subplan edit",
+        lambda w, s: reverse("planning:plan_edit", args=[s["subplan"].pk]),
+        lambda w, s: {
+            "version": _version(s, "subplan"),
+            "judul": "Baru",
+            "pagu": 1,
+            "jp_target": 20,
+            "jp_bonus": 1,
+            "max_hari": 5,
+        },
+        expect(ADMINS | {"opd_admin"}, forbidden={"pimpinan"}),
+    ),
+    (
+        "run",
+        lambda w, s: reverse("planning:plan_run", args=[s["plan"].pk]),
+        lambda w, s: {"version": _version(s)},
+        expect(ADMINS, forbidden={"pimpinan"}),
+    ),
+    (
+        "pin",
+        lambda w, s: reverse("planning:pin", args=[s["plan"].pk]),
+        lambda w, s: {
+            "version": _version(s),
+            "nip": w.employee.nip,
+            "program": programs_of(s["plan"])["A"].pk,
+            "keputusan": "larang",
+        },
+        expect(ADMINS, forbidden={"pimpinan"}),
+    ),
+    (
+        "program remove",
+        lambda w, s: reverse(
+            "planning:plan_program_remove", args=[s["plan"].pk, programs_of(s["plan"])["A"].pk]
+        ),
+        lambda w, s: {"version": _version(s)},
+        expect(ADMINS, forbidden={"pimpinan"}),
+    ),
+    (
+        "approve",
+        lambda w, s: _submitted(s, reverse("planning:plan_approve", args=[s["plan"].pk])),
+        lambda w, s: {"version": _version(s), "nama": "X", "jabatan": "Y"},
+        expect(ADMINS, forbidden={"pimpinan"}),
+    ),
+    (
+        "scenario",
+        lambda w, s: reverse("planning:scenario", args=[s["plan"].pk, s["run"].pk]),
+        lambda w, s: {"persen": -20},
+        expect(ADMINS, forbidden={"pimpinan"}),
+    ),
+    (
+        "form edit",
+        lambda w, s: reverse(
+            "planning:form_edit",
+            args=[DevelopmentForm.objects.get(instansi=w.instansi, kode="workshop").pk],
+        ),
+        lambda w, s: {
+            "nama": "Workshop",
+            "kategori": "klasikal",
+            "jp_unit": "hari",
+            "jp_per_unit": 7,
+        },
+        expect(ADMINS, forbidden=set(PERSONAS) - ADMINS - {"outsider"}),
+    ),
+]
 
 
 @pytest.mark.parametrize(("name", "url", "data", "expected"), POSTS, ids=[p[0] for p in POSTS])
@@ -199,13 +321,19 @@ def test_my_plan_shows_only_own_assignment_in_approved_plans(client, world, setu
 def _more_assigned(world: World, run: PlanRun, count: int) -> None:
     position = Position.objects.get(pk=world.perawat.pk)
     program = PlanProgram.objects.filter(plan=run.plan).first()
+    assert program is not None
     for index in range(count):
         employee = employee_save(
             instansi=world.instansi,
-            data=EmployeeData(nip=f"1990010120150310{index + 10:02d}", nama=f"Perawat {index}",
-                              jenis=EmployeeKind.PNS, unit=position.unit, position=position),
+            data=EmployeeData(
+                nip=f"1990010120150310{index + 10:02d}",
+                nama=f"Perawat {index}",
+                jenis=EmployeeKind.PNS,
+                unit=position.unit,
+                position=position,
+            ),
             acting_user=None,
-        )  # fmt: skip
+        )
         RunAssignment.objects.create(run=run, employee=employee, program=program)
 
 

@@ -59,7 +59,7 @@ def test_conflict_on_the_page_keeps_what_the_user_typed(client, world, make_plan
             "jp_target": 20,
             "jp_bonus": "1",
             "max_hari": 9,
-        },  # fmt: skip
+        },
     )
     assert response.status_code == 409
     content = response.content.decode()
