@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 from io import StringIO
 from typing import Any
 
@@ -11,8 +12,18 @@ from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.db import models, transaction
 from django.test import RequestFactory, override_settings
+from django.utils import timezone
 
 from bangkom.accounts.models import Role, RoleAssignment, User
+from bangkom.assessments.models import (
+    Assessment,
+    AssessmentRound,
+    AssessmentSource,
+    CalibrationFlag,
+    CurrentLevel,
+    RoundStatus,
+)
+from bangkom.assessments.services import standard_competency_ids
 from bangkom.competencies.models import (
     Competency,
     CompetencyKind,
@@ -23,8 +34,18 @@ from bangkom.competencies.models import (
 from bangkom.core.models import AuditEvent
 from bangkom.demo.builder import DemoReport, load_demo
 from bangkom.demo.logins import DEMO_PASSWORD, LOGIN_ROLES
+from bangkom.demo.needs.stories import PLAN_YEAR
+from bangkom.demo.people import DEMO_TODAY
 from bangkom.demo.regions import REGIONS
 from bangkom.lib.nip import parse_nip
+from bangkom.needs.models import (
+    EmployeeNeeds,
+    FactorSource,
+    Recomputation,
+    UnitPriority,
+    WeightFactor,
+)
+from bangkom.needs.selectors import factors_for
 from bangkom.organisation.models import (
     Duty,
     DutyCompetency,
@@ -37,6 +58,18 @@ from bangkom.organisation.models import (
     UnitKind,
     Wilayah,
 )
+from bangkom.regional.models import (
+    EvaluationOutcome,
+    IndicatorValue,
+    InputStatus,
+    PlanPriority,
+    PublicInput,
+    SignalEvaluation,
+    SignalRule,
+    SkmResponse,
+    StakeholderKind,
+)
+from bangkom.surveys.models import Answer, Survey, SurveyResponse
 
 # Argon2 is deliberately slow; the login checks below would dominate the test time.
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -54,6 +87,23 @@ COUNTED: tuple[type[models.Model], ...] = (
     Competency,
     CompetencyLevel,
     AuditEvent,
+    AssessmentRound,
+    Assessment,
+    CurrentLevel,
+    CalibrationFlag,
+    Survey,
+    SurveyResponse,
+    Answer,
+    IndicatorValue,
+    SignalRule,
+    SignalEvaluation,
+    PlanPriority,
+    PublicInput,
+    SkmResponse,
+    WeightFactor,
+    EmployeeNeeds,
+    UnitPriority,
+    Recomputation,
 )
 
 
@@ -287,3 +337,188 @@ def test_a_second_run_changes_nothing(demo: DemoReport, settings: Any) -> None:
     assert counts() == before
     assert "tidak ada perubahan" in out.getvalue()
     assert "medan.asn" in out.getvalue()
+
+
+# ------------------------------------------------------------------------------ needs stories
+
+
+def top_codes(unit: Unit, count: int = 3) -> list[str]:
+    """The competencies at the top of a unit's needs for the plan year (highest score first)."""
+    rows = UnitPriority.objects.filter(unit=unit, tahun=PLAN_YEAR).select_related("competency")
+    return [row.competency.kode for row in rows.order_by("rank")[:count]]
+
+
+def unit_of(slug: str, nama: str) -> Unit:
+    return Unit.objects.get(instansi=instansi(slug), nama=nama)
+
+
+def evidence_of(unit: Unit, kode: str) -> list[WeightFactor]:
+    """The weight factors the needs page lists as the evidence of ``kode`` in ``unit``."""
+    return factors_for(unit, Competency.objects.get(instansi=None, kode=kode), PLAN_YEAR)
+
+
+def below_standard(unit: Unit, kode: str) -> list[EmployeeNeeds]:
+    competency = Competency.objects.get(instansi=None, kode=kode)
+    rows = EmployeeNeeds.objects.filter(tahun=PLAN_YEAR, unit__path__startswith=unit.path)
+    return [row for row in rows if (line := row.line_for(competency.pk)) and line.gap]
+
+
+@pytest.mark.django_db
+def test_each_instansi_rates_its_staff_in_an_open_2026_round(demo: DemoReport) -> None:
+    assert sorted(demo.needs_created) == sorted(region.nama for region in REGIONS)
+    today = timezone.localdate()
+    for region in REGIONS:
+        inst = instansi(region.slug)
+        assessment_round = AssessmentRound.objects.get(instansi=inst, tahun=PLAN_YEAR)
+        assert assessment_round.status == RoundStatus.OPEN
+        assert assessment_round.opens_on <= DEMO_TODAY and today <= assessment_round.closes_on
+        staff = list(inst.employees.filter(supervisor__isnull=False))
+        standards = standard_competency_ids(staff)
+        ratings = Assessment.objects.filter(round=assessment_round)
+        by_supervisor = ratings.filter(source=AssessmentSource.SUPERVISOR)
+        assert set(by_supervisor.values_list("employee_id", "competency_id")) == {
+            (employee.pk, competency) for employee in staff for competency in standards[employee.pk]
+        }
+        required = {
+            (line.position_id, line.competency_id): line.required_level
+            for line in PositionStandard.objects.filter(position__instansi=inst)
+        }
+        shortfalls = [
+            required[(rating.employee.position_id, rating.competency_id)] - rating.level
+            for rating in by_supervisor.select_related("employee")
+        ]
+        at_or_one_below = sum(1 for gap in shortfalls if gap in (0, 1))
+        assert at_or_one_below >= 0.8 * len(shortfalls)
+        assert any(gap == 2 for gap in shortfalls) and any(gap < 0 for gap in shortfalls)
+        self_rated = set(
+            ratings.filter(source=AssessmentSource.SELF).values_list("employee_id", flat=True)
+        )
+        assert len(self_rated) > len(staff) / 2
+        assert 1 <= CalibrationFlag.objects.filter(round=assessment_round).count() <= 12
+        visitor = User.objects.get(username=f"{region.slug}.asn").employee
+        assert visitor is not None and visitor.pk not in self_rated  # left for the visitor
+        assert CurrentLevel.objects.filter(employee=visitor).exists()
+
+
+@pytest.mark.django_db
+def test_most_asn_answer_the_survey_and_front_line_e_government_doubts_weigh(
+    demo: DemoReport,
+) -> None:
+    today = timezone.localdate()
+    for region in REGIONS:
+        inst = instansi(region.slug)
+        survey = Survey.objects.get(instansi=inst, tahun=PLAN_YEAR)
+        assert survey.is_published and survey.opens_on <= today <= survey.closes_on
+        assert survey.responses.count() >= 0.7 * inst.employees.count()
+        visitor = User.objects.get(username=f"{region.slug}.asn").employee
+        assert not survey.responses.filter(employee=visitor).exists()
+        e_government = WeightFactor.objects.filter(
+            instansi=inst, tahun=PLAN_YEAR, source=FactorSource.SURVEY, competency__kode="T.1"
+        )
+        assert e_government.exists(), region.nama
+    for slug, kecamatan in (
+        ("kupang", "Kecamatan Alak"),
+        ("mataram", "Kecamatan Cakranegara"),
+        ("medan", "Kecamatan Medan Marelan"),
+    ):
+        factor = WeightFactor.objects.get(
+            source=FactorSource.SURVEY, competency__kode="T.1", unit=unit_of(slug, kecamatan)
+        )
+        reason = next(r for r in factor.evidence["reasons"] if r["kind"] == "kepercayaan")
+        assert Decimal(reason["mean"]) < Decimal(factor.evidence["rule"]["confidence_threshold"])
+        assert "e-government" in reason["task"] and factor.factor >= Decimal("1.2")
+
+
+@pytest.mark.django_db
+def test_alak_health_staff_need_health_protocols_first(demo: DemoReport) -> None:
+    puskesmas = unit_of("kupang", "Puskesmas Alak")
+    dinkes = unit_of("kupang", "Dinas Kesehatan")
+
+    assert top_codes(puskesmas, 1) == ["T.2"]
+    assert "T.2" in top_codes(dinkes)
+    assert len(below_standard(puskesmas, "T.2")) >= 3
+    renstra = [f for f in evidence_of(puskesmas, "T.2") if f.source == FactorSource.PLAN_PRIORITY]
+    assert [(f.unit, f.evidence["tema"]) for f in renstra] == [
+        (dinkes, "Penguatan penerapan protokol kesehatan")
+    ]
+    alak = unit_of("kupang", "Kecamatan Alak")
+    assert top_codes(alak, 1) == ["M.3"]  # workshops on effective communication
+    time_evidence = {f.source for f in evidence_of(alak, "T.7")}
+    assert time_evidence == {FactorSource.PLAN_PRIORITY, FactorSource.SURVEY}
+
+
+@pytest.mark.django_db
+def test_pontianak_public_works_need_project_management_first(demo: DemoReport) -> None:
+    pupr = unit_of("pontianak", "Dinas Pekerjaan Umum dan Penataan Ruang")
+
+    assert top_codes(pupr, 2) == ["T.4", "T.5"]
+    evidence = {f.source: f for f in evidence_of(pupr, "T.4")}
+    assert evidence[FactorSource.PLAN_PRIORITY].evidence["dokumen"] == "RPJMD"
+    late = evidence[FactorSource.SIGNAL]
+    assert late.source_key.startswith("signal-rule:") and late.evidence["nilai"] == 71
+    integrity = WeightFactor.objects.get(
+        instansi=instansi("pontianak"),
+        tahun=PLAN_YEAR,
+        source=FactorSource.PLAN_PRIORITY,
+        competency__kode="M.1",
+    )
+    assert integrity.unit is None and "integritas" in integrity.title.lower()
+    assert below_standard(pupr, "M.1")
+
+
+@pytest.mark.django_db
+def test_cakranegara_growth_and_stakeholders_put_public_service_first(demo: DemoReport) -> None:
+    mataram = instansi("mataram")
+    cakranegara = unit_of("mataram", "Kecamatan Cakranegara")
+
+    assert top_codes(cakranegara, 1) == ["M.5"]
+    assert "T.19" in top_codes(cakranegara)
+    inputs = PublicInput.objects.filter(instansi=mataram)
+    assert {i.kategori for i in inputs} == set(StakeholderKind.values)
+    assert {
+        (i.status, i.tahun, i.moderated_by.username if i.moderated_by else "") for i in inputs
+    } == {(InputStatus.APPROVED, PLAN_YEAR, "mataram.bkpsdm")}
+    evidence = evidence_of(cakranegara, "M.5")
+    assert {f.source for f in evidence} >= {
+        FactorSource.STAKEHOLDER,
+        FactorSource.SIGNAL,
+        FactorSource.SKM,
+    }
+    population = next(f for f in evidence if f.source == FactorSource.SIGNAL)
+    assert population.evidence["indikator"] == "Jumlah penduduk"
+    assert population.evidence["pertumbuhan_persen"] >= 1.5
+    skm = next(f for f in evidence if f.source == FactorSource.SKM)
+    assert skm.evidence["nrr"]["U6"] < 3
+    assert {f.source for f in evidence_of(cakranegara, "T.19")} >= {
+        FactorSource.STAKEHOLDER,
+        FactorSource.SIGNAL,
+    }
+
+
+@pytest.mark.django_db
+def test_marelan_permit_surge_weighs_its_licensing_staff(demo: DemoReport) -> None:
+    medan = instansi("medan")
+    marelan = unit_of("medan", "Kecamatan Medan Marelan")
+    rule = SignalRule.objects.get(instansi=medan)
+
+    factors = WeightFactor.objects.filter(instansi=medan, source_key=rule.source_key)
+    assert {f.competency.kode for f in factors} == {"T.3", "M.3", "M.5"}
+    for factor in factors:
+        assert factor.tahun == PLAN_YEAR and factor.factor == Decimal("1.5")
+        assert factor.unit == marelan and factor.position_keyword == "perizinan"
+        assert factor.evidence["pertumbuhan_persen"] >= 20
+    assert rule.last_evaluation is not None
+    assert rule.last_evaluation.outcome == EvaluationOutcome.MET
+    weighed = {
+        row.employee.position.nama
+        for row in EmployeeNeeds.objects.filter(instansi=medan, tahun=PLAN_YEAR).select_related(
+            "employee__position"
+        )
+        if row.employee.position
+        and any(set(line.factor_ids) & {f.pk for f in factors} for line in row.lines)
+    }
+    assert weighed and all("perizinan" in name.lower() for name in weighed)
+    assert "T.3" in top_codes(marelan)
+    assert "T.3" in top_codes(unit_of("medan", "Seksi Pelayanan dan Perizinan"))
+    values = IndicatorValue.objects.filter(indicator=rule.indicator, wilayah_id="12.71.12")
+    assert values.count() == 24
