@@ -17,7 +17,8 @@ from bangkom.demo.regions import REGIONS
 class Command(BaseCommand):
     help = _(
         "Memuat data demo: daftar wilayah, kamus kompetensi, kompetensi teknis nasional dan "
-        "empat pemerintah kota (Kupang, Pontianak, Mataram, Medan) beserta akun demonya. "
+        "empat pemerintah kota (Kupang, Pontianak, Mataram, Medan) beserta akun demonya, lalu "
+        "kebutuhan tahun 2026 masing-masing (penilaian, survei, bukti daerah). "
         "Aman dijalankan berulang: data yang sudah ada tidak diubah."
     )
 
