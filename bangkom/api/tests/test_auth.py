@@ -188,6 +188,9 @@ ENDPOINTS = [
     ("get", "/competencies/{competency}"),
     ("post", "/competencies"),
     ("patch", "/competencies/{competency}"),
+    ("get", "/needs/priorities"),
+    ("get", "/needs/factors"),
+    ("get", "/needs/employees/{employee}"),
 ]
 
 
