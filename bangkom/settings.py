@@ -180,6 +180,9 @@ TASKS = {
     }
 }
 
+# Seconds the plan optimiser may search when run from the UI.
+PLANNING_TIME_LIMIT = int(env_str("PLANNING_TIME_LIMIT", "60"))
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
