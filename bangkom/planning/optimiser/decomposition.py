@@ -1,4 +1,4 @@
-"""Large instances: Dantzig–Wolfe column generation over per-ASN patterns, and a Lagrangian bound.
+"""Large instances: Dantzig–Wolfe column generation over per-ASN patterns, and a proven bound.
 
 A *pattern* is the set of programs one ASN attends. The master LP chooses, per ASN, a convex
 combination of patterns (``Σ_k λ_{e,k} = 1``) and batches ``b`` under the seat rows
@@ -9,312 +9,94 @@ found.
 **The bound.** Relaxing the seat and budget rows with ``ρ, μ ≥ 0`` (and dropping the minimum
 participants) gives, for *any* such prices, the proven upper bound::
 
-    L(ρ, μ) = μ·budget + Σ_p max_b∈[0, B_p] b·(ρ_p·capacity_p − μ·cost_fixed_p)
+    L(ρ, μ) = μ·budget + Σ_p max_{b ∈ [0, B_p]} b·(ρ_p·capacity_p − μ·cost_fixed_p)
               + Σ_e max_{S feasible for e} [value_e(S) − Σ_{p∈S} (ρ_p + μ·cost_per_participant_p)]
 
-The per-ASN maximum is replaced by an upper bound that is exact in most cases
-(:meth:`Pricer.price`): programs whose stand-alone value does not exceed their price can never
-raise ``value − price`` on their own (coverage has diminishing returns), so the subsets of the
-*profitable* programs are enumerated exactly (days included), and the JP bonus is added when the
-cheapest possible completion of the missing JP — a fractional cover over all other programs, using
-each one's price minus its stand-alone value — still leaves a gain. Each relaxation step can only
-overestimate, so ``L`` stays a valid bound.
+(weak duality: every feasible plan keeps the relaxed rows, so their priced slack is ≥ 0). The
+per-ASN maximum comes from :class:`~.pricing.BatchPricer` (exact apart from two relaxations that
+can only raise it) or, for ASN with pins, from :class:`~.pricing_reference.Pricer` (an upper
+bound). The best ``L`` over the rounds is reported.
+
+**Stabilisation.** Master duals oscillate from round to round. Prices are taken between the
+prices of the best bound so far and the master's duals (Wentges smoothing); when that finds no
+improving pattern, the round is priced at the master's duals themselves, and if those give none
+either the master LP is optimal and equals the bound (up to the pricing relaxations).
 """
 
 from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import highspy
 import numpy as np
 
-from .compiled import Compiled, FloatArray, IntArray
-from .model import EPSILON
+from .compiled import BoolArray, Compiled, FloatArray, IntArray
+from .pricing import BatchPricer
+from .pricing_reference import Pricer
 
 _INF = highspy.kHighsInf
-# Enumerate at most 2**_ENUMERATION_LIMIT subsets of profitable programs per ASN.
-_ENUMERATION_LIMIT = 6
 _COST_SCALE = 1e-6  # rupiah in millions, for the LP's numerics
+# Weight of the best-bound prices in the smoothed prices.
+SMOOTHING = 0.5
+# Reduced cost a new pattern needs to enter the master.
+_ENTRY = 1e-7
 
 
 @dataclass(frozen=True)
-class _Item:
-    pair: int
-    program: int
-    entries: tuple[tuple[int, float], ...]  # (local slot, capped gain)
-    jp: float
-    days: int
+class Patterns:
+    """Patterns in CSR form: pattern k is ``pairs[start[k]:start[k + 1]]`` of ``employee[k]``."""
 
+    employee: IntArray
+    start: IntArray
+    pairs: IntArray
+    value: FloatArray  # objective contribution without the base JP bonus
 
-@dataclass
-class Pattern:
-    employee: int
-    pairs: tuple[int, ...]
-    programs: tuple[int, ...]
-    value: float  # objective contribution, without the ASN's constant JP bonus (base value)
+    def __len__(self) -> int:
+        return len(self.employee)
 
-
-class Pricer:
-    """Per-ASN pattern pricing: an upper bound for the Lagrangian and improving patterns."""
-
-    def __init__(self, compiled: Compiled) -> None:
-        c = compiled
-        self.c = c
-        self.bonus = c.instance.jp_bonus
-        self.need = c.jp_need.tolist()
-        self.max_days = c.max_days.tolist()
-        self.program_jp = c.jp.tolist()
-        self.program_days = c.days.tolist()
-        self.cost_per_participant = c.cost_per_participant.tolist()
-        self.employee_class = c.employee_class.tolist()
-        slot_start = np.searchsorted(c.slot_employee, np.arange(c.n_employees + 1))
-        self.slot_start = slot_start.tolist()
-        self.gap = c.slot_gap.tolist()
-        self.weight = c.slot_weight.tolist()
-        self.lookup = c.pair_lookup
-
-        has_coverage = np.diff(c.pair_coverage_start) > 0
-        starts = c.pair_coverage_start.tolist()
-        slots = c.coverage_slot.tolist()
-        coefficients = c.coverage_coefficient.tolist()
-        pair_employee = c.pair_employee.tolist()
-        pair_program = c.pair_program.tolist()
-        forced = c.pair_forced.tolist()
-        self.items: list[list[_Item]] = [[] for _ in range(c.n_employees)]
-        self.forced: list[list[_Item]] = [[] for _ in range(c.n_employees)]
-        for pair in np.nonzero(has_coverage | c.pair_forced)[0].tolist():
-            employee, program = pair_employee[pair], pair_program[pair]
-            first = self.slot_start[employee]
-            item = _Item(
-                pair=pair,
-                program=program,
-                entries=tuple(
-                    (slots[entry] - first, coefficients[entry])
-                    for entry in range(starts[pair], starts[pair + 1])
-                ),
-                jp=self.program_jp[program],
-                days=self.program_days[program],
-            )
-            (self.forced if forced[pair] else self.items)[employee].append(item)
-        # Per position class: the programs it may attend that give JP.
-        eligible = np.zeros((len(c.class_names), c.n_programs), dtype=bool)
-        for program_index, program in enumerate(c.instance.programs):
-            for class_index, name in enumerate(c.class_names):
-                eligible[class_index, program_index] = program.admits(name)
-        self.class_programs = [
-            [p for p in np.nonzero(row)[0].tolist() if self.program_jp[p] > 0] for row in eligible
-        ]
-        self.prices: list[float] = [0.0] * c.n_programs
-        self.jp_levels = max(1, math.ceil(float(c.jp_need.max(initial=0.0)) - EPSILON))
-        self._class_covers: list[FloatArray] = []
-        self._class_by_price: list[list[int]] = []
-
-    # ---- prices
-
-    def set_prices(self, seat_price: FloatArray, budget_price: float) -> None:
-        """Per-seat prices ``q_p = ρ_p + μ·cost_per_participant_p`` (μ per rupiah)."""
-        prices = seat_price + budget_price * self.c.cost_per_participant
-        self.prices = prices.tolist()
-        self._class_covers = []
-        self._class_by_price = []
-        span = np.arange(self.jp_levels + 1)
-        for programs in self.class_programs:
-            # Cheapest way to earn at least r JP (r = 0…R) with each program at most once,
-            # JP rounded up and days ignored: both only make it cheaper, so it stays a floor.
-            cover = np.full(self.jp_levels + 1, math.inf)
-            cover[0] = 0.0
-            for program in programs:
-                units = math.ceil(self.program_jp[program] - EPSILON)
-                cover = np.minimum(cover, prices[program] + cover[np.maximum(0, span - units)])
-            self._class_covers.append(cover)
-            self._class_by_price.append(sorted(programs, key=lambda p: self.prices[p]))
-
-    def _completion_floors(self, class_index: int, others: list[tuple[float, float]]) -> FloatArray:
-        """Per r = 0…R, a lower bound on the net cost of earning r more JP.
-
-        ``others`` are the ASN's own programs with coverage value, as (price − value, JP); the
-        class-wide table prices them in full, so they are added once more at their net cost.
-        """
-        cover = self._class_covers[class_index]
-        span = np.arange(self.jp_levels + 1)
-        for net_cost, jp in others:
-            units = math.ceil(jp - EPSILON)
-            cover = np.minimum(cover, net_cost + cover[np.maximum(0, span - units)])
-        return cover
-
-    # ---- pricing
-
-    def price(self, employee: int) -> tuple[float, list[tuple[int, ...]]]:
-        """(upper bound of max value − price, candidate patterns as pair tuples)."""
-        first, last = self.slot_start[employee], self.slot_start[employee + 1]
-        gap = self.gap[first:last]
-        weight = self.weight[first:last]
-        coverage = [0.0] * (last - first)
-        prices = self.prices
-        need = self.need[employee]
-        base_jp, base_days, base_price = 0.0, 0, 0.0
-        forced_pairs: list[int] = []
-        for item in self.forced[employee]:
-            for slot, amount in item.entries:
-                coverage[slot] += amount
-            base_jp += item.jp
-            base_days += item.days
-            base_price += prices[item.program]
-            forced_pairs.append(item.pair)
-        base_value = sum(w * min(g, cov) for w, g, cov in zip(weight, gap, coverage, strict=True))
-
-        profitable: list[tuple[float, _Item]] = []
-        others: list[tuple[float, float]] = []
-        discounted: dict[int, float] = {}
-        for item in self.items[employee]:
-            alone = 0.0
-            for slot, amount in item.entries:
-                before = coverage[slot]
-                if before < gap[slot]:
-                    alone += weight[slot] * (min(gap[slot], before + amount) - before)
-            surplus = alone - prices[item.program]
-            if surplus > 1e-12:
-                profitable.append((surplus, item))
-            elif item.jp > 0:
-                others.append((-surplus, item.jp))
-                discounted[item.program] = -surplus
-        profitable.sort(key=lambda entry: -entry[0])
-        truncated = len(profitable) > _ENUMERATION_LIMIT
-        chosen = [item for _, item in profitable[:_ENUMERATION_LIMIT]]
-
-        max_days = self.max_days[employee]
-        class_index = self.employee_class[employee]
-        bonus = self.bonus
-        best_bound = -math.inf
-        best_plain: tuple[float, tuple[int, ...]] = (-math.inf, ())
-        best_completed: tuple[float, tuple[int, ...], float, float, int] = (
-            -math.inf,
-            (),
-            0.0,
-            0.0,
-            0,
+    def select(self, keep: BoolArray) -> Patterns:
+        sizes = np.diff(self.start)
+        start = np.zeros(int(np.count_nonzero(keep)) + 1, dtype=np.int64)
+        np.cumsum(sizes[keep], out=start[1:])
+        return Patterns(
+            employee=self.employee[keep],
+            start=start,
+            pairs=self.pairs[np.repeat(keep, sizes)],
+            value=self.value[keep],
         )
-        floors = self._completion_floors(class_index, others).tolist() if need > 0 else [0.0]
-        count = len(chosen)
-        # Enumerate subsets as bit masks; each keeps days, JP, price and coverage.
-        for mask in range(1 << count):
-            days, jp, spend = base_days, base_jp, base_price
-            members: list[int] = []
-            cover = coverage[:]
-            for index in range(count):
-                if mask >> index & 1:
-                    item = chosen[index]
-                    days += item.days
-                    jp += item.jp
-                    spend += prices[item.program]
-                    members.append(index)
-                    for slot, amount in item.entries:
-                        cover[slot] += amount
-            if days > max_days:
-                continue
-            value = sum(w * min(g, cov) for w, g, cov in zip(weight, gap, cover, strict=True))
-            net = value - spend
-            if need <= 0:
-                candidate = net
-                if net > best_plain[0]:
-                    best_plain = (net, tuple(members))
-            elif need - jp <= EPSILON:
-                candidate = net + bonus
-                if candidate > best_plain[0]:
-                    best_plain = (candidate, tuple(members))
-            else:
-                if net > best_plain[0]:
-                    best_plain = (net, tuple(members))
-                missing = need - jp
-                floor = floors[min(self.jp_levels, math.ceil(missing - EPSILON))]
-                completed = net + bonus - max(0.0, floor)
-                candidate = max(net, completed)
-                if completed > best_completed[0]:
-                    best_completed = (completed, tuple(members), missing, jp, days)
-            best_bound = max(best_bound, candidate)
 
-        if truncated:
-            loose = base_value - base_price + sum(surplus for surplus, _ in profitable)
-            best_bound = max(best_bound, loose + (bonus if need > 0 else 0.0))
+    def pattern_of_item(self) -> IntArray:
+        return np.repeat(np.arange(len(self.employee)), np.diff(self.start))
 
-        patterns: list[tuple[int, ...]] = []
-        plain = tuple(forced_pairs) + tuple(chosen[index].pair for index in best_plain[1])
-        patterns.append(plain)
-        if best_completed[0] > best_plain[0] and need > 0:
-            completed_members = best_completed[1]
-            taken = {chosen[index].program for index in completed_members} | {
-                item.program for item in self.forced[employee]
-            }
-            extra = self._complete(
-                employee, class_index, best_completed[2], best_completed[4], taken, discounted
-            )
-            if extra:
-                patterns.append(
-                    plain[: len(forced_pairs)]
-                    + tuple(chosen[index].pair for index in completed_members)
-                    + tuple(extra)
-                )
-        return best_bound, patterns
 
-    def _complete(
-        self,
-        employee: int,
-        class_index: int,
-        missing: float,
-        days_used: int,
-        taken: set[int],
-        discounted: dict[int, float],
-    ) -> list[int]:
-        """Up to three pairs that earn ``missing`` JP at the least net cost within the ASN's
-        days (a heuristic: the search runs over a shortlist of cheap programs)."""
-        max_days = self.max_days[employee]
-        lookup_row = self.lookup[employee]
-        prices, program_jp, program_days = self.prices, self.program_jp, self.program_days
-        options: list[tuple[float, float, int, int]] = []  # (net cost, JP, days, program)
-        for program in self._class_by_price[class_index]:
-            if program in taken or days_used + program_days[program] > max_days:
-                continue
-            if lookup_row[program] < 0:
-                continue
-            options.append(
-                (
-                    discounted.get(program, prices[program]),
-                    program_jp[program],
-                    program_days[program],
-                    program,
-                )
-            )
-        by_cost = sorted(options)[:8]
-        by_ratio = sorted(options, key=lambda option: option[0] / option[1])[:8]
-        shortlist = list(dict.fromkeys(by_cost + by_ratio))
-        best: tuple[float, tuple[int, ...]] = (math.inf, ())
-        room = max_days - days_used
-        count = len(shortlist)
-        for first in range(count):
-            cost_a, jp_a, days_a, program_a = shortlist[first]
-            if jp_a >= missing - EPSILON:
-                if cost_a < best[0]:
-                    best = (cost_a, (program_a,))
-                continue
-            for second in range(first + 1, count):
-                cost_b, jp_b, days_b, program_b = shortlist[second]
-                if days_a + days_b > room or cost_a + cost_b >= best[0]:
-                    continue
-                if jp_a + jp_b >= missing - EPSILON:
-                    best = (cost_a + cost_b, (program_a, program_b))
-                    continue
-                for third in range(second + 1, count):
-                    cost_c, jp_c, days_c, program_c = shortlist[third]
-                    total = cost_a + cost_b + cost_c
-                    if (
-                        total < best[0]
-                        and days_a + days_b + days_c <= room
-                        and jp_a + jp_b + jp_c >= missing - EPSILON
-                    ):
-                        best = (total, (program_a, program_b, program_c))
-        return [int(lookup_row[program]) for program in best[1]]
+def concatenate(parts: list[Patterns]) -> Patterns:
+    parts = [part for part in parts if len(part)]
+    if not parts:
+        return Patterns(
+            np.zeros(0, np.int64), np.zeros(1, np.int64), np.zeros(0, np.int64), np.zeros(0)
+        )
+    sizes = np.concatenate([np.diff(part.start) for part in parts])
+    start = np.zeros(len(sizes) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=start[1:])
+    return Patterns(
+        employee=np.concatenate([part.employee for part in parts]),
+        start=start,
+        pairs=np.concatenate([part.pairs for part in parts]),
+        value=np.concatenate([part.value for part in parts]),
+    )
+
+
+def patterns_from_plan(compiled: Compiled, pricer: BatchPricer, chosen_pairs: IntArray) -> Patterns:
+    """One pattern per ASN from a plan's chosen pairs (ASN without any get the empty pattern)."""
+    c = compiled
+    pairs = np.sort(chosen_pairs)  # pairs are numbered by ASN, so this groups them
+    start = np.zeros(c.n_employees + 1, dtype=np.int64)
+    np.cumsum(np.bincount(c.pair_employee[pairs], minlength=c.n_employees), out=start[1:])
+    employee = np.arange(c.n_employees)
+    return Patterns(employee, start, pairs, pricer.values(employee, start, pairs))
 
 
 class MasterProblem:
@@ -346,7 +128,6 @@ class MasterProblem:
             np.zeros(0),
         )
         programs = np.arange(c.n_programs)
-        starts = (2 * programs).astype(np.int32)
         indices = np.empty(2 * c.n_programs, dtype=np.int32)
         indices[0::2] = self.row_seats + programs
         indices[1::2] = self.row_budget
@@ -359,58 +140,69 @@ class MasterProblem:
             np.zeros(c.n_programs),
             c.max_batches.astype(float),
             len(values),
-            starts,
+            (2 * programs).astype(np.int32),
             indices,
             values,
         )
-        self.patterns: list[Pattern] = []
-        self.known: set[tuple[int, tuple[int, ...]]] = set()
-        self.pair_program = c.pair_program
+        self.parts: list[Patterns] = []
+        self._all: Patterns | None = None
+        self.known: set[tuple[int, ...]] = set()
 
-    def add(self, patterns: list[Pattern]) -> int:
-        fresh = []
-        for pattern in patterns:
-            key = (pattern.employee, tuple(sorted(pattern.pairs)))
+    @property
+    def patterns(self) -> Patterns:
+        if self._all is None:
+            self._all = concatenate(self.parts)
+            self.parts = [self._all]
+        return self._all
+
+    def add(self, patterns: Patterns) -> int:
+        """Adds the patterns not in the master yet; returns how many were added."""
+        c = self.c
+        pairs = patterns.pairs.tolist()
+        start = patterns.start.tolist()
+        fresh = np.zeros(len(patterns), dtype=bool)
+        for index, employee in enumerate(patterns.employee.tolist()):
+            key = (employee, *pairs[start[index] : start[index + 1]])
             if key not in self.known:
                 self.known.add(key)
-                fresh.append(pattern)
-        if not fresh:
+                fresh[index] = True
+        if not fresh.any():
             return 0
-        c = self.c
-        starts: list[int] = []
-        indices: list[int] = []
-        values: list[float] = []
-        costs: list[float] = []
-        for pattern in fresh:
-            starts.append(len(indices))
-            indices.append(pattern.employee)
-            values.append(1.0)
-            spend = 0.0
-            for program in sorted(pattern.programs):
-                indices.append(self.row_seats + program)
-                values.append(1.0)
-                spend += float(c.cost_per_participant[program])
-            if spend > 0:
-                indices.append(self.row_budget)
-                values.append(spend * _COST_SCALE)
-            costs.append(pattern.value)
-        self.highs.addCols(
-            len(fresh),
-            np.asarray(costs, dtype=float),
-            np.zeros(len(fresh)),
-            np.ones(len(fresh)),
-            len(indices),
-            np.asarray(starts, dtype=np.int32),
-            np.asarray(indices, dtype=np.int32),
-            np.asarray(values, dtype=float),
+        new = patterns.select(fresh)
+        item_pattern = new.pattern_of_item()
+        program = c.pair_program[new.pairs]
+        spend = np.bincount(
+            item_pattern, weights=c.cost_per_participant[program], minlength=len(new)
         )
-        self.patterns.extend(fresh)
-        return len(fresh)
+        # Column entries: convexity row, one seat row per program, the budget row.
+        column = np.concatenate([np.arange(len(new)), item_pattern, np.arange(len(new))])
+        row = np.concatenate(
+            [new.employee, self.row_seats + program, np.full(len(new), self.row_budget)]
+        )
+        value = np.concatenate([np.ones(len(new)), np.ones(len(program)), spend * _COST_SCALE])
+        keep = value != 0
+        column, row, value = column[keep], row[keep], value[keep]
+        order = np.lexsort((row, column))
+        start_of = np.zeros(len(new) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(column, minlength=len(new)), out=start_of[1:])
+        self.highs.addCols(
+            len(new),
+            new.value,
+            np.zeros(len(new)),
+            np.ones(len(new)),
+            len(value),
+            start_of[:-1].astype(np.int32),
+            row[order].astype(np.int32),
+            value[order],
+        )
+        self.parts.append(new)
+        self._all = None
+        return len(new)
 
     def solve(
         self, time_limit: float
-    ) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray, float]:
-        """(pattern values λ, batches b, convexity duals σ, seat duals ρ, budget dual μ)."""
+    ) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray, float, float]:
+        """(pattern weights λ, batches b, convexity duals σ, seat duals ρ, budget dual μ, value)."""
         self.highs.setOptionValue("time_limit", max(0.5, time_limit))
         self.highs.run()
         solution = self.highs.getSolution()
@@ -423,38 +215,15 @@ class MasterProblem:
             duals[: c.n_employees],
             duals[self.row_seats : self.row_budget],
             float(duals[self.row_budget]) * _COST_SCALE,
+            float(self.highs.getInfo().objective_function_value) + c.base_value,
         )
-
-
-def pattern_value(
-    compiled: Compiled, employee: int, pairs: tuple[int, ...], pricer: Pricer
-) -> float:
-    """Objective contribution of an ASN's pattern, without the constant base JP bonus."""
-    c = compiled
-    first, last = pricer.slot_start[employee], pricer.slot_start[employee + 1]
-    coverage = [0.0] * (last - first)
-    jp = 0.0
-    for pair in pairs:
-        for entry in range(int(c.pair_coverage_start[pair]), int(c.pair_coverage_start[pair + 1])):
-            coverage[int(c.coverage_slot[entry]) - first] += float(c.coverage_coefficient[entry])
-        jp += pricer.program_jp[int(c.pair_program[pair])]
-    value = sum(
-        w * min(g, cov)
-        for w, g, cov in zip(
-            pricer.weight[first:last], pricer.gap[first:last], coverage, strict=True
-        )
-    )
-    need = pricer.need[employee]
-    if need > 0 and need - jp <= EPSILON:
-        value += pricer.bonus
-    return value
 
 
 @dataclass(frozen=True)
 class DecompositionResult:
     bound: float
     lp_value: float
-    patterns: list[Pattern]
+    patterns: Patterns
     weights: FloatArray  # λ per pattern
     batches: FloatArray
     seat_price: FloatArray
@@ -462,118 +231,149 @@ class DecompositionResult:
     rounds: int
 
 
-def lagrangian_bound(
-    compiled: Compiled,
-    pricer: Pricer,
-    seat_price: FloatArray,
-    budget_price: float,
-    deadline: float = math.inf,
-) -> tuple[float | None, list[list[tuple[int, ...]]]]:
-    """``L(ρ, μ)`` (a proven upper bound) and each ASN's candidate patterns at those prices.
+class Lagrangian:
+    """``L(ρ, μ)`` and the patterns that attain it, for ASN with and without pins."""
 
-    Past the deadline the round stops early: the patterns found so far are returned, the bound
-    (which needs every ASN) is ``None``.
-    """
-    c = compiled
-    seat_price = np.maximum(seat_price, 0.0)
-    budget_price = max(budget_price, 0.0)
-    pricer.set_prices(seat_price, budget_price)
-    bound = budget_price * c.instance.budget + c.base_value
-    batch_gain = seat_price * c.capacity - budget_price * c.cost_fixed
-    bound += float(np.sum(np.maximum(batch_gain, 0.0) * c.max_batches))
-    candidates: list[list[tuple[int, ...]]] = []
-    for employee in range(c.n_employees):
-        if employee % 256 == 0 and time.monotonic() > deadline:
-            return None, candidates
-        best, patterns = pricer.price(employee)
-        bound += best
-        candidates.append(patterns)
-    return bound, candidates
+    def __init__(self, compiled: Compiled, pricer: BatchPricer) -> None:
+        self.c = compiled
+        self.pricer = pricer
+        self.pinned = np.nonzero(pricer.pinned)[0]
+        self.reference = Pricer(compiled) if len(self.pinned) else None
+
+    def evaluate(
+        self, seat_price: FloatArray, budget_price: float
+    ) -> tuple[float | None, Patterns]:
+        """The bound (``None`` if the round had to be priced approximately) and the patterns."""
+        c = self.c
+        seat_price = np.maximum(seat_price, 0.0)
+        budget_price = max(budget_price, 0.0)
+        prices = seat_price + budget_price * c.cost_per_participant
+        priced = self.pricer.price(prices)
+        parts = [
+            Patterns(
+                priced.employee,
+                priced.start,
+                priced.pairs,
+                self.pricer.values(priced.employee, priced.start, priced.pairs),
+            )
+        ]
+        bound: float | None = None
+        if priced.employee_bound is not None:
+            batch_gain = seat_price * c.capacity - budget_price * c.cost_fixed
+            bound = (
+                c.base_value
+                + budget_price * c.instance.budget
+                + float(np.sum(np.maximum(batch_gain, 0.0) * c.max_batches))
+                + float(priced.employee_bound.sum())
+            )
+        if self.reference is not None:
+            self.reference.set_prices(seat_price, budget_price)
+            employees: list[int] = []
+            pairs: list[int] = []
+            sizes: list[int] = []
+            for employee in self.pinned.tolist():
+                best, candidates = self.reference.price(employee)
+                if bound is not None:
+                    bound += best
+                for candidate in candidates:
+                    employees.append(employee)
+                    pairs.extend(candidate)
+                    sizes.append(len(candidate))
+            start = np.zeros(len(sizes) + 1, dtype=np.int64)
+            np.cumsum(sizes, out=start[1:])
+            employee_array = np.asarray(employees, dtype=np.int64)
+            pair_array = np.asarray(pairs, dtype=np.int64)
+            parts.append(
+                Patterns(
+                    employee_array,
+                    start,
+                    pair_array,
+                    self.pricer.values(employee_array, start, pair_array),
+                )
+            )
+        return bound, concatenate(parts)
 
 
 def column_generation(
     compiled: Compiled,
     *,
-    initial: list[Pattern],
+    pricer: BatchPricer,
+    initial: Patterns,
     deadline: float,
     threads: int,
-    pricer: Pricer | None = None,
-    gap_target: float = 0.002,
+    gap_target: float = 5e-4,
+    log: Callable[[str], None] | None = None,
 ) -> DecompositionResult:
     c = compiled
-    pricer = pricer or Pricer(c)
+    lagrangian = Lagrangian(c, pricer)
     master = MasterProblem(c, threads=threads)
-    empty = [
-        Pattern(
-            employee=employee,
-            pairs=tuple(item.pair for item in pricer.forced[employee]),
-            programs=tuple(item.program for item in pricer.forced[employee]),
-            value=0.0,
-        )
-        for employee in range(c.n_employees)
-    ]
-    for pattern in empty:
-        pattern.value = pattern_value(c, pattern.employee, pattern.pairs, pricer)
-    master.add(empty)
+    forced = np.nonzero(c.pair_forced)[0]
+    empty_start = np.zeros(c.n_employees + 1, dtype=np.int64)
+    np.cumsum(np.bincount(c.pair_employee[forced], minlength=c.n_employees), out=empty_start[1:])
+    everyone = np.arange(c.n_employees)
+    master.add(
+        Patterns(everyone, empty_start, forced, pricer.values(everyone, empty_start, forced))
+    )
     master.add(initial)
+
     best_bound = math.inf
+    center: tuple[FloatArray, float] | None = None
+    smoothing = SMOOTHING
     rounds = 0
+    round_seconds = 0.0
     weights = np.zeros(0)
     batches = np.zeros(c.n_programs)
-    best_prices: tuple[FloatArray, float] = (np.zeros(c.n_programs), 0.0)
     lp_value = -math.inf
     while True:
         rounds += 1
-        weights, batches, sigma, seat_price, budget_price = master.solve(
-            deadline - time.monotonic()
-        )
-        lp_value = master.highs.getInfo().objective_function_value + c.base_value
-        bound, candidates = lagrangian_bound(c, pricer, seat_price, budget_price, deadline)
-        if bound is not None and bound < best_bound:
-            best_bound = bound
-            best_prices = (np.maximum(seat_price, 0.0), max(budget_price, 0.0))
-        fresh: list[Pattern] = []
-        for employee, patterns in enumerate(candidates):
-            for pairs in patterns:
-                value = pattern_value(c, employee, pairs, pricer)
-                spend = sum(pricer.prices[int(c.pair_program[pair])] for pair in pairs)
-                if value - spend - sigma[employee] > 1e-7:
-                    fresh.append(
-                        Pattern(
-                            employee=employee,
-                            pairs=pairs,
-                            programs=tuple(int(c.pair_program[pair]) for pair in pairs),
-                            value=value,
-                        )
-                    )
-        added = master.add(fresh)
+        began = time.monotonic()
+        weights, batches, sigma, seat_dual, budget_dual, lp_value = master.solve(deadline - began)
+        master_seconds = time.monotonic() - began
+        seat_dual, budget_dual = np.maximum(seat_dual, 0.0), max(budget_dual, 0.0)
+        master_prices = seat_dual + budget_dual * c.cost_per_participant
+        added = 0
+        for alpha in (smoothing, 0.0) if center is not None and smoothing > 0 else (0.0,):
+            if center is None or alpha == 0.0:
+                seat, budget = seat_dual, budget_dual
+            else:
+                seat = alpha * center[0] + (1 - alpha) * seat_dual
+                budget = alpha * center[1] + (1 - alpha) * budget_dual
+            pricing_began = time.monotonic()
+            bound, candidates = lagrangian.evaluate(seat, budget)
+            pricing_seconds = time.monotonic() - pricing_began
+            if bound is not None and bound < best_bound:
+                best_bound = bound
+                center = (seat, budget)
+            # Enter the patterns that improve the master at its own duals.
+            spend = np.bincount(
+                candidates.pattern_of_item(),
+                weights=master_prices[c.pair_program[candidates.pairs]],
+                minlength=len(candidates),
+            )
+            improving = candidates.value - spend - sigma[candidates.employee] > _ENTRY
+            added = master.add(candidates.select(improving))
+            if log is not None:
+                log(
+                    f"round {rounds} alpha {alpha:.2f} lp {lp_value:.1f} "
+                    f"bound {'-' if bound is None else f'{bound:.1f}'} best {best_bound:.1f} "
+                    f"added {added} columns {len(master.known)} "
+                    f"master {master_seconds:.1f}s pricing {pricing_seconds:.1f}s "
+                    f"round {time.monotonic() - began:.1f}s"
+                )
+            if added:
+                break
+        round_seconds = max(round_seconds, time.monotonic() - began)
         close = best_bound - lp_value <= gap_target * max(1.0, abs(best_bound))
-        if added == 0 or close or bound is None or time.monotonic() > deadline:
+        if added == 0 or close or time.monotonic() + round_seconds > deadline:
             break
+    patterns = master.patterns
     return DecompositionResult(
         bound=best_bound,
         lp_value=lp_value,
-        patterns=master.patterns,
-        weights=weights,
+        patterns=patterns,
+        weights=np.concatenate([weights, np.zeros(len(patterns) - len(weights))]),
         batches=batches,
-        seat_price=best_prices[0],
-        budget_price=best_prices[1],
+        seat_price=center[0] if center is not None else np.zeros(c.n_programs),
+        budget_price=center[1] if center is not None else 0.0,
         rounds=rounds,
     )
-
-
-def as_patterns(compiled: Compiled, chosen_pairs: IntArray, pricer: Pricer) -> list[Pattern]:
-    """One pattern per ASN from a plan's chosen pairs (e.g. the greedy plan)."""
-    c = compiled
-    by_employee: dict[int, list[int]] = {}
-    for pair in chosen_pairs.tolist():
-        by_employee.setdefault(int(c.pair_employee[pair]), []).append(pair)
-    return [
-        Pattern(
-            employee=employee,
-            pairs=tuple(pairs),
-            programs=tuple(int(c.pair_program[pair]) for pair in pairs),
-            value=pattern_value(c, employee, tuple(pairs), pricer),
-        )
-        for employee, pairs in by_employee.items()
-    ]

@@ -12,7 +12,7 @@ import time
 import numpy as np
 
 from .compiled import Compiled, compile_instance
-from .decomposition import Pricer, as_patterns, column_generation
+from .decomposition import Patterns, column_generation, concatenate, patterns_from_plan
 from .greedy import PinsUnsatisfiable, greedy
 from .mip import solve_mip
 from .model import (
@@ -26,13 +26,20 @@ from .model import (
     pin_conflicts,
 )
 from .plan_state import PlanState
-from .repair import round_patterns
+from .pricing import BatchPricer
+from .restricted import solve_restricted
 
 DEFAULT_TIME_LIMIT = 60.0
 DEFAULT_RELATIVE_GAP = 1e-3
 # Up to this many (ASN, program) pairs the exact MIP is used.
 EXACT_PAIR_LIMIT = 60_000
 MAX_THREADS = 2
+# Time kept back from the column generation for the restricted MIP and the greedy polish.
+_PLAN_RESERVE_SECONDS = 4.0
+_PLAN_RESERVE_SHARE = 0.1
+_POLISH_SECONDS = 1.0
+# Patterns the master LP uses at least this much enter the restricted MIP.
+_USED_WEIGHT = 1e-6
 
 
 def trivial_bound(compiled: Compiled) -> float:
@@ -98,23 +105,8 @@ def solve(
             proven_optimal = result.status == STATUS_OPTIMAL
         bound = min(bound, result.bound)
     elif plan is not None:
-        pricer = Pricer(compiled)
-        reserve = 0.15 * time_limit
-        decomposition = column_generation(
-            compiled,
-            initial=as_patterns(compiled, plan.chosen_pairs(), pricer),
-            deadline=deadline - reserve,
-            threads=threads,
-            pricer=pricer,
-        )
-        bound = min(bound, decomposition.bound)
-        rounded = round_patterns(
-            compiled, decomposition.patterns, decomposition.weights, deadline=deadline
-        )
-        if rounded is not None and rounded.is_feasible():
-            rounded = greedy(compiled, deadline=deadline, start=rounded)
-            if rounded.is_feasible() and rounded.objective() > plan.objective():
-                plan = rounded
+        plan, large_bound = _solve_large(compiled, plan, deadline=deadline, threads=threads)
+        bound = min(bound, large_bound)
 
     if plan is None:
         return Solution(
@@ -133,6 +125,48 @@ def solve(
     gap = (bound - objective) / max(1.0, abs(bound))
     status = STATUS_OPTIMAL if proven_optimal or gap <= relative_gap else STATUS_FEASIBLE
     return _solution(compiled, plan, status, bound, started)
+
+
+def _solve_large(
+    compiled: Compiled, plan: PlanState, *, deadline: float, threads: int
+) -> tuple[PlanState, float]:
+    """Column generation for the bound and the patterns, then the restricted master MIP and
+    the greedy for the plan. Returns the better of that plan and ``plan`` (the greedy's)."""
+    pricer = BatchPricer(compiled)
+    greedy_patterns = patterns_from_plan(compiled, pricer, plan.chosen_pairs())
+    remaining = deadline - time.monotonic()
+    decomposition = column_generation(
+        compiled,
+        pricer=pricer,
+        initial=greedy_patterns,
+        deadline=deadline - max(_PLAN_RESERVE_SECONDS, _PLAN_RESERVE_SHARE * remaining),
+        threads=threads,
+    )
+    used = decomposition.patterns.select(decomposition.weights > _USED_WEIGHT)
+    everyone = np.arange(compiled.n_employees)
+    forced = np.nonzero(compiled.pair_forced)[0]
+    empty_start = np.zeros(compiled.n_employees + 1, dtype=np.int64)
+    np.cumsum(
+        np.bincount(compiled.pair_employee[forced], minlength=compiled.n_employees),
+        out=empty_start[1:],
+    )
+    empty = Patterns(everyone, empty_start, forced, pricer.values(everyone, empty_start, forced))
+    candidates = concatenate([used, empty, greedy_patterns])
+    restricted = solve_restricted(
+        compiled,
+        candidates,
+        time_limit=max(0.1, deadline - time.monotonic() - _POLISH_SECONDS),
+        threads=threads,
+        start_choice=len(used) + len(empty) + everyone,
+        start_batches=np.asarray(plan.batches, dtype=np.int64),
+    )
+    if restricted is not None:
+        candidate = _state_from(compiled, restricted.pairs.tolist(), restricted.batches)
+        if candidate.is_feasible():
+            candidate = greedy(compiled, deadline=deadline, start=candidate)
+            if candidate.is_feasible() and candidate.objective() > plan.objective():
+                plan = candidate
+    return plan, decomposition.bound
 
 
 def _state_from(compiled: Compiled, pairs: list[int], batches: np.ndarray) -> PlanState:
