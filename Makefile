@@ -65,4 +65,4 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/run.py
 
 messages: $(VENV)/.installed-dev
-	cd bangkom && ../$(BIN)/bangkom makemessages -l en --no-obsolete && ../$(BIN)/bangkom compilemessages -l en
+	cd bangkom && ../$(BIN)/bangkom makemessages -l en --no-obsolete --ignore 'tests/*' --ignore '*/tests/*' && ../$(BIN)/bangkom compilemessages -l en

@@ -98,7 +98,7 @@ def role_assign(
 def api_token_create(*, user: User, name: str, acting_user: Any) -> tuple[ApiToken, str]:
     """A new token; the raw key is returned once and never stored."""
     if not name.strip():
-        raise ServiceError({"name": _("Beri nama token, misalnya \u201cintegrasi SIASN\u201d.")})
+        raise ServiceError({"name": _("Beri nama token, misalnya “integrasi SIASN”.")})
     raw = ApiToken.new_raw_key()
     with transaction.atomic():
         token = ApiToken(user=user, name=name.strip())

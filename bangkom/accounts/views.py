@@ -65,7 +65,7 @@ class TokenForm(forms.Form):
     name = forms.CharField(
         label=gettext_lazy("Nama token"),
         max_length=100,
-        help_text=gettext_lazy("Untuk apa token ini, misalnya \u201cdasbor pimpinan\u201d."),
+        help_text=gettext_lazy("Untuk apa token ini, misalnya “dasbor pimpinan”."),
     )
 
 

@@ -334,7 +334,7 @@ def technical_competency_save(
     errors: dict[str, Any] = {}
     kode = kode.strip().upper()
     if not kode.startswith("T."):
-        errors["kode"] = _("Kode kompetensi teknis harus diawali \u201cT.\u201d, misalnya T.12.")
+        errors["kode"] = _("Kode kompetensi teknis harus diawali “T.”, misalnya T.12.")
     if not nama.strip():
         errors["nama"] = _("Nama kompetensi wajib diisi.")
     if len(levels) != 5 or any(not text.strip() for text in levels):

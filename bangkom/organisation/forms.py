@@ -115,7 +115,7 @@ class DutyForm(forms.Form):
         required=False,
         help_text=_(
             "Kode dan level dipisah titik dua, antarbaris atau titik koma; misalnya "
-            "\u201cM.3:2; T.4:3\u201d."
+            "“M.3:2; T.4:3”."
         ),
     )
 

@@ -87,7 +87,7 @@ def unit_create(
         raise ServiceError({"nama": _("Nama unit wajib diisi.")})
     if Unit.objects.filter(instansi=instansi, parent=parent, nama__iexact=nama).exists():
         raise ServiceError(
-            {"nama": _("Sudah ada unit bernama \u201c%s\u201d di bawah induk yang sama.") % nama}
+            {"nama": _("Sudah ada unit bernama “%s” di bawah induk yang sama.") % nama}
         )
     with transaction.atomic():
         unit = Unit.objects.create(
@@ -130,7 +130,7 @@ def unit_update(
     )
     if clash.exists():
         raise ServiceError(
-            {"nama": _("Sudah ada unit bernama \u201c%s\u201d di bawah induk yang sama.") % nama}
+            {"nama": _("Sudah ada unit bernama “%s” di bawah induk yang sama.") % nama}
         )
     with transaction.atomic():
         unit = Unit.objects.select_for_update().get(pk=unit.pk)
@@ -186,7 +186,7 @@ def position_save(
     if position is not None:
         clash = clash.exclude(pk=position.pk)
     if clash.exists():
-        raise ServiceError({"nama": _("Jabatan \u201c%s\u201d sudah ada di unit ini.") % nama})
+        raise ServiceError({"nama": _("Jabatan “%s” sudah ada di unit ini.") % nama})
     with transaction.atomic():
         before = snapshot(position) if position is not None else None
         if position is None:

@@ -239,7 +239,7 @@ def note_factor_specs(note: DiscussionNote) -> list[FactorSpec]:
                     competency=competency,
                     factor=factor,
                     unit=unit,
-                    title=_("Diskusi \u201c%(judul)s\u201d (%(tanggal)s): %(kesimpulan)s")
+                    title=_("Diskusi “%(judul)s” (%(tanggal)s): %(kesimpulan)s")
                     % {"judul": note.judul, "tanggal": tanggal, "kesimpulan": strongest.teks},
                     evidence={
                         "discussion": note.pk,

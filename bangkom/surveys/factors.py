@@ -63,7 +63,7 @@ def _title(proposal: Proposal, items: Mapping[int, QuestionItem], unit: Unit) ->
     label = items[reason.item_id].label
     if reason.stats is not None and reason.stats.mean is not None:
         title = _(
-            "Kepercayaan diri \u201c%(task)s\u201d rendah (rerata %(mean)s dari 4; "
+            "Kepercayaan diri “%(task)s” rendah (rerata %(mean)s dari 4; "
             "%(n)s responden) di %(unit)s"
         ) % {
             "task": label,
@@ -73,7 +73,7 @@ def _title(proposal: Proposal, items: Mapping[int, QuestionItem], unit: Unit) ->
         }
     else:
         title = _(
-            "Topik \u201c%(topic)s\u201d diminta %(count)s dari %(n)s responden di %(unit)s"
+            "Topik “%(topic)s” diminta %(count)s dari %(n)s responden di %(unit)s"
         ) % {"topic": label, "count": reason.count, "n": reason.respondents, "unit": unit.nama}
     others = len(proposal.reasons) - 1
     if others:

@@ -155,7 +155,7 @@ class QuestionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_(
             "Satu per baris. Tautkan kompetensi setelah garis tegak, misalnya "
-            "\u201cMenggunakan aplikasi e-government | T.1, M.7\u201d. "
+            "“Menggunakan aplikasi e-government | T.1, M.7”. "
             "Kosongkan untuk jawaban bebas."
         ),
     )
@@ -350,7 +350,7 @@ class ConclusionForm(forms.Form):
     kompetensi = forms.CharField(
         label=_("Kompetensi terkait"),
         required=False,
-        help_text=_("Kode dipisah koma, misalnya \u201cT.1, M.5\u201d."),
+        help_text=_("Kode dipisah koma, misalnya “T.1, M.5”."),
     )
     factor = forms.DecimalField(
         label=_("Faktor bobot usulan"),

@@ -305,7 +305,7 @@ def _check_question(survey: Survey, data: QuestionData, question: Question | Non
     seen: set[str] = set()
     for label in labels:
         if label.lower() in seen:
-            add("items", _("Pilihan \u201c%s\u201d tertulis lebih dari sekali.") % label)
+            add("items", _("Pilihan “%s” tertulis lebih dari sekali.") % label)
         seen.add(label.lower())
     usable = set(usable_competencies(survey.instansi).values_list("pk", flat=True))
     for item in data.items:
@@ -496,7 +496,7 @@ def _answer_rows(
                     errors.setdefault(key, []).append(_("Tugas yang dinilai tidak dikenal."))
                 elif number is None or not CONFIDENCE_MIN <= number <= CONFIDENCE_MAX:
                     errors.setdefault(key, []).append(
-                        _("Nilai untuk \u201c%s\u201d harus 1, 2, 3 atau 4.") % items[item_id].label
+                        _("Nilai untuk “%s” harus 1, 2, 3 atau 4.") % items[item_id].label
                     )
                 else:
                     chosen[item_id] = number

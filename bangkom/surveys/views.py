@@ -113,7 +113,7 @@ def survey_create(request: HttpRequest) -> HttpResponse:
             apply_service_errors(form, exc)
         else:
             messages.success(
-                request, _("Survei \u201c%s\u201d dibuat sebagai draf.") % survey.judul
+                request, _("Survei “%s” dibuat sebagai draf.") % survey.judul
             )
             return redirect("surveys:detail", survey.pk)
     return render(request, "surveys/survey_form.html", {"form": form, "survey": None})
