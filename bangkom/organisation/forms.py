@@ -114,8 +114,7 @@ class DutyForm(forms.Form):
         label=_("Kompetensi yang dibutuhkan"),
         required=False,
         help_text=_(
-            "Kode dan level dipisah titik dua, antarbaris atau titik koma; misalnya "
-            "“M.3:2; T.4:3”."
+            "Kode dan level dipisah titik dua, antarbaris atau titik koma; misalnya “M.3:2; T.4:3”."
         ),
     )
 

@@ -72,9 +72,12 @@ def _title(proposal: Proposal, items: Mapping[int, QuestionItem], unit: Unit) ->
             "unit": unit.nama,
         }
     else:
-        title = _(
-            "Topik “%(topic)s” diminta %(count)s dari %(n)s responden di %(unit)s"
-        ) % {"topic": label, "count": reason.count, "n": reason.respondents, "unit": unit.nama}
+        title = _("Topik “%(topic)s” diminta %(count)s dari %(n)s responden di %(unit)s") % {
+            "topic": label,
+            "count": reason.count,
+            "n": reason.respondents,
+            "unit": unit.nama,
+        }
     others = len(proposal.reasons) - 1
     if others:
         title += _(" (dan %s alasan lain)") % others

@@ -112,9 +112,7 @@ def survey_create(request: HttpRequest) -> HttpResponse:
         except ServiceError as exc:
             apply_service_errors(form, exc)
         else:
-            messages.success(
-                request, _("Survei “%s” dibuat sebagai draf.") % survey.judul
-            )
+            messages.success(request, _("Survei “%s” dibuat sebagai draf.") % survey.judul)
             return redirect("surveys:detail", survey.pk)
     return render(request, "surveys/survey_form.html", {"form": form, "survey": None})
 
