@@ -17,10 +17,13 @@ per-ASN maximum comes from :class:`~.pricing.BatchPricer` (exact apart from two 
 can only raise it) or, for ASN with pins, from :class:`~.pricing_reference.Pricer` (an upper
 bound). The best ``L`` over the rounds is reported.
 
-**Stabilisation.** Master duals oscillate from round to round. Prices are taken between the
-prices of the best bound so far and the master's duals (Wentges smoothing); when that finds no
-improving pattern, the round is priced at the master's duals themselves, and if those give none
-either the master LP is optimal and equals the bound (up to the pricing relaxations).
+**Convergence.** Each round prices every ASN at the master's duals and enters the patterns with a
+positive reduced cost; a round that finds none proves the master LP optimal, and ``L`` at those
+duals then equals it up to the pricing relaxations (a best plan that breaks the day limit is
+dropped as a pattern but still counts in ``L``). The loop stops there, when the best ``L`` is within
+``gap_target`` of the master LP, or when another round would pass the deadline. (Smoothing the
+duals towards the best-bound prices, Wentges style, was measured on the city instance: weights
+0.15, 0.3, 0.5 and 0.7 took 10, 10, 12 and 18 rounds to converge, against 9 without.)
 """
 
 from __future__ import annotations
@@ -39,8 +42,6 @@ from .pricing_reference import Pricer
 
 _INF = highspy.kHighsInf
 _COST_SCALE = 1e-6  # rupiah in millions, for the LP's numerics
-# Weight of the best-bound prices in the smoothed prices.
-SMOOTHING = 0.5
 # Reduced cost a new pattern needs to enter the master.
 _ENTRY = 1e-7
 
@@ -317,54 +318,41 @@ def column_generation(
     master.add(initial)
 
     best_bound = math.inf
-    center: tuple[FloatArray, float] | None = None
-    smoothing = SMOOTHING
+    best_prices: tuple[FloatArray, float] = (np.zeros(c.n_programs), 0.0)
     rounds = 0
-    round_seconds = 0.0
     weights = np.zeros(0)
     batches = np.zeros(c.n_programs)
     lp_value = -math.inf
     while True:
         rounds += 1
         began = time.monotonic()
-        weights, batches, sigma, seat_dual, budget_dual, lp_value = master.solve(deadline - began)
+        weights, batches, sigma, seat_price, budget_price, lp_value = master.solve(deadline - began)
         master_seconds = time.monotonic() - began
-        seat_dual, budget_dual = np.maximum(seat_dual, 0.0), max(budget_dual, 0.0)
-        master_prices = seat_dual + budget_dual * c.cost_per_participant
-        added = 0
-        for alpha in (smoothing, 0.0) if center is not None and smoothing > 0 else (0.0,):
-            if center is None or alpha == 0.0:
-                seat, budget = seat_dual, budget_dual
-            else:
-                seat = alpha * center[0] + (1 - alpha) * seat_dual
-                budget = alpha * center[1] + (1 - alpha) * budget_dual
-            pricing_began = time.monotonic()
-            bound, candidates = lagrangian.evaluate(seat, budget)
-            pricing_seconds = time.monotonic() - pricing_began
-            if bound is not None and bound < best_bound:
-                best_bound = bound
-                center = (seat, budget)
-            # Enter the patterns that improve the master at its own duals.
-            spend = np.bincount(
-                candidates.pattern_of_item(),
-                weights=master_prices[c.pair_program[candidates.pairs]],
-                minlength=len(candidates),
+        seat_price, budget_price = np.maximum(seat_price, 0.0), max(budget_price, 0.0)
+        bound, candidates = lagrangian.evaluate(seat_price, budget_price)
+        if bound is not None and bound < best_bound:
+            best_bound = bound
+            best_prices = (seat_price, budget_price)
+        # Enter the patterns that improve the master at its duals.
+        prices = seat_price + budget_price * c.cost_per_participant
+        spend = np.bincount(
+            candidates.pattern_of_item(),
+            weights=prices[c.pair_program[candidates.pairs]],
+            minlength=len(candidates),
+        )
+        improving = candidates.value - spend - sigma[candidates.employee] > _ENTRY
+        added = master.add(candidates.select(improving))
+        seconds = time.monotonic() - began
+        if log is not None:
+            log(
+                f"round {rounds}: LP {lp_value:.1f}, "
+                f"bound {'-' if bound is None else f'{bound:.1f}'} (best {best_bound:.1f}), "
+                f"{added} patterns added, {len(master.known)} in all; "
+                f"master {master_seconds:.1f} s, round {seconds:.1f} s"
             )
-            improving = candidates.value - spend - sigma[candidates.employee] > _ENTRY
-            added = master.add(candidates.select(improving))
-            if log is not None:
-                log(
-                    f"round {rounds} alpha {alpha:.2f} lp {lp_value:.1f} "
-                    f"bound {'-' if bound is None else f'{bound:.1f}'} best {best_bound:.1f} "
-                    f"added {added} columns {len(master.known)} "
-                    f"master {master_seconds:.1f}s pricing {pricing_seconds:.1f}s "
-                    f"round {time.monotonic() - began:.1f}s"
-                )
-            if added:
-                break
-        round_seconds = max(round_seconds, time.monotonic() - began)
         close = best_bound - lp_value <= gap_target * max(1.0, abs(best_bound))
-        if added == 0 or close or time.monotonic() + round_seconds > deadline:
+        # Rounds get shorter as the prices settle, so the last one predicts the next.
+        if added == 0 or close or time.monotonic() + seconds > deadline:
             break
     patterns = master.patterns
     return DecompositionResult(
@@ -373,7 +361,7 @@ def column_generation(
         patterns=patterns,
         weights=np.concatenate([weights, np.zeros(len(patterns) - len(weights))]),
         batches=batches,
-        seat_price=center[0] if center is not None else np.zeros(c.n_programs),
-        budget_price=center[1] if center is not None else 0.0,
+        seat_price=best_prices[0],
+        budget_price=best_prices[1],
         rounds=rounds,
     )

@@ -7,6 +7,7 @@ bound and a near-integral master solution, and rounding plus the greedy to turn 
 
 from __future__ import annotations
 
+import logging
 import time
 
 import numpy as np
@@ -29,15 +30,20 @@ from .plan_state import PlanState
 from .pricing import BatchPricer
 from .restricted import solve_restricted
 
+logger = logging.getLogger(__name__)
+
 DEFAULT_TIME_LIMIT = 60.0
 DEFAULT_RELATIVE_GAP = 1e-3
 # Up to this many (ASN, program) pairs the exact MIP is used.
 EXACT_PAIR_LIMIT = 60_000
 MAX_THREADS = 2
-# Time kept back from the column generation for the restricted MIP and the greedy polish.
-_PLAN_RESERVE_SECONDS = 4.0
+# Time kept back from the column generation for the restricted MIP and the greedy polish; the
+# polish runs only with at least _POLISH_MINIMUM left (on the city instance it takes about 2 s,
+# mostly to rank its candidates).
+_PLAN_RESERVE_SECONDS = 6.0
 _PLAN_RESERVE_SHARE = 0.1
-_POLISH_SECONDS = 1.0
+_POLISH_SECONDS = 3.0
+_POLISH_MINIMUM = 2.5
 # Patterns the master LP uses at least this much enter the restricted MIP.
 _USED_WEIGHT = 1e-6
 
@@ -132,6 +138,7 @@ def _solve_large(
 ) -> tuple[PlanState, float]:
     """Column generation for the bound and the patterns, then the restricted master MIP and
     the greedy for the plan. Returns the better of that plan and ``plan`` (the greedy's)."""
+    logger.debug("greedy %.1f, %.1f s left", plan.objective(), deadline - time.monotonic())
     pricer = BatchPricer(compiled)
     greedy_patterns = patterns_from_plan(compiled, pricer, plan.chosen_pairs())
     remaining = deadline - time.monotonic()
@@ -141,6 +148,14 @@ def _solve_large(
         initial=greedy_patterns,
         deadline=deadline - max(_PLAN_RESERVE_SECONDS, _PLAN_RESERVE_SHARE * remaining),
         threads=threads,
+        log=logger.debug,
+    )
+    logger.debug(
+        "column generation: bound %.1f, LP %.1f, %d rounds, %.1f s left",
+        decomposition.bound,
+        decomposition.lp_value,
+        decomposition.rounds,
+        deadline - time.monotonic(),
     )
     used = decomposition.patterns.select(decomposition.weights > _USED_WEIGHT)
     everyone = np.arange(compiled.n_employees)
@@ -151,21 +166,32 @@ def _solve_large(
         out=empty_start[1:],
     )
     empty = Patterns(everyone, empty_start, forced, pricer.values(everyone, empty_start, forced))
-    candidates = concatenate([used, empty, greedy_patterns])
+    # The greedy's patterns are left out: one more choice for every ASN makes the MIP too big
+    # to solve in time, and the greedy plan is kept anyway if it is better.
     restricted = solve_restricted(
         compiled,
-        candidates,
+        concatenate([used, empty]),
         time_limit=max(0.1, deadline - time.monotonic() - _POLISH_SECONDS),
         threads=threads,
-        start_choice=len(used) + len(empty) + everyone,
-        start_batches=np.asarray(plan.batches, dtype=np.int64),
     )
-    if restricted is not None:
-        candidate = _state_from(compiled, restricted.pairs.tolist(), restricted.batches)
-        if candidate.is_feasible():
-            candidate = greedy(compiled, deadline=deadline, start=candidate)
-            if candidate.is_feasible() and candidate.objective() > plan.objective():
-                plan = candidate
+    logger.debug(
+        "restricted MIP: %s, %.1f s left",
+        "none" if restricted is None else f"{restricted.objective:.1f}",
+        deadline - time.monotonic(),
+    )
+    if restricted is None:
+        return plan, decomposition.bound
+    candidate = _state_from(compiled, restricted.pairs.tolist(), restricted.batches)
+    if not candidate.is_feasible():
+        return plan, decomposition.bound
+    if deadline - time.monotonic() > _POLISH_MINIMUM:
+        # The greedy only adds to a feasible plan and keeps it feasible.
+        candidate = greedy(compiled, deadline=deadline, start=candidate)
+        logger.debug(
+            "polished %.1f, %.1f s left", candidate.objective(), deadline - time.monotonic()
+        )
+    if candidate.is_feasible() and candidate.objective() > plan.objective():
+        plan = candidate
     return plan, decomposition.bound
 
 
