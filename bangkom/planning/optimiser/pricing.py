@@ -6,9 +6,10 @@ At per-seat prices ``q_p ≥ 0`` each ASN's part of the Lagrangian bound is
                                    − Σ_{p∈S} q_p
 
 and the maximising plans are the new columns of the master LP. ``f_e`` is computed by dynamic
-programming, for all ASN at once, with two relaxations that can only raise it (so the bound stays
-valid): the ASN's day limit is left out, and programs' JP are rounded up to whole JP. Both are
-checked afterwards on the patterns, which must keep the day limit.
+programming, for all ASN at once, with relaxations that can only raise it (so the bound stays
+valid): the ASN's day limit is left out, programs' JP are rounded up to whole JP, and fractional
+gaps and gains are rounded up to whole levels (gaps and gains are whole numbers in practice, and
+then nothing is rounded). Patterns that break the day limit are dropped afterwards.
 
 **Pruning** (each step keeps at least one optimal plan). Coverage has diminishing returns, so a
 program adds at most its stand-alone value ``a_p``: a program with ``a_p ≤ q_p`` that gives no
@@ -82,7 +83,7 @@ class BatchPricer:
         self.gap[c.slot_employee, local_slot] = c.slot_gap
         self.weight[c.slot_employee, local_slot] = c.slot_weight
         # Coverage states count whole levels; a fractional gap is rounded up.
-        self.levels_of_gap = np.ceil(self.gap - EPSILON).astype(np.int64)
+        self.levels_of_gap = np.ceil(self.gap).astype(np.int64)
 
         # Coverage rows: one dense row of capped gains per pair (of an ASN without pins) that
         # covers a gap.
@@ -106,7 +107,7 @@ class BatchPricer:
         )
         # Whole levels gained per gap; a fractional gain is rounded up (only raises the bound).
         self.cover_levels = np.minimum(
-            np.ceil(cover_rows - EPSILON), self.levels_of_gap[self.cover_employee]
+            np.ceil(cover_rows), self.levels_of_gap[self.cover_employee]
         ).astype(np.int64)
 
         # The same with one blank row at the end, so that a lookup for a JP-only item (row −1 − p)
@@ -115,9 +116,10 @@ class BatchPricer:
         self.item_pair = np.append(self.cover_pairs, -1)
         self.item_levels = np.vstack([self.cover_levels, np.zeros((1, width), dtype=np.int64)])
 
-        # JP: whole levels up to each ASN's target, programs' JP rounded up.
+        # JP: whole levels up to each ASN's target, programs' JP rounded up. An ASN is compliant at
+        # JP ≥ need − EPSILON (as in the model), so whole JP ≥ ceil(need − EPSILON) is implied.
         self.target = np.where(c.jp_need > 0, np.ceil(c.jp_need - EPSILON), 0).astype(np.int64)
-        self.units = np.ceil(c.jp - EPSILON).clip(min=0).astype(np.int64)
+        self.units = np.ceil(c.jp).clip(min=0).astype(np.int64)
         only_jp = ~has_coverage & ~pinned[c.pair_employee] & (self.units[c.pair_program] > 0)
         self.jp_only_pairs: IntArray = np.nonzero(only_jp)[0]
 

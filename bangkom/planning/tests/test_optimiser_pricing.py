@@ -241,3 +241,22 @@ def test_pricer_keeps_a_program_without_surplus_that_completes_the_jp_target() -
         key=lambda index: len(_pattern_rows(priced, index)),
     )
     assert len(_pattern_rows(priced, best)) == 2
+
+
+@FAST
+@given(priced_instances())
+def test_rounds_over_the_work_limit_give_patterns_but_no_bound(case) -> None:
+    instance, prices = case
+    compiled = compile_instance(instance)
+    pricer = BatchPricer(compiled)
+    exact = pricer.price(prices)
+    approximate = pricer.price(prices, work_limit=-1)
+    assert approximate.employee_bound is None
+    assert exact.employee_bound is not None
+    values = pricer.values(approximate.employee, approximate.start, approximate.pairs)
+    for index, employee_index in enumerate(approximate.employee.tolist()):
+        pairs = _pattern_rows(approximate, index)
+        plan = [instance.programs[int(compiled.pair_program[pair])] for pair in pairs]
+        assert sum(program.days for program in plan) <= instance.employees[employee_index].max_days
+        net = values[index] - sum(prices[int(compiled.pair_program[pair])] for pair in pairs)
+        assert net <= exact.employee_bound[employee_index] + 1e-9
