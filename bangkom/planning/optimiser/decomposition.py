@@ -100,6 +100,30 @@ def patterns_from_plan(compiled: Compiled, pricer: BatchPricer, chosen_pairs: In
     return Patterns(employee, start, pairs, pricer.values(employee, start, pairs))
 
 
+def empty_patterns(compiled: Compiled, pricer: BatchPricer) -> Patterns:
+    """Each ASN's pattern with only its pinned programs (none for most)."""
+    c = compiled
+    forced = np.nonzero(c.pair_forced)[0]
+    start = np.zeros(c.n_employees + 1, dtype=np.int64)
+    np.cumsum(np.bincount(c.pair_employee[forced], minlength=c.n_employees), out=start[1:])
+    everyone = np.arange(c.n_employees)
+    return Patterns(everyone, start, forced, pricer.values(everyone, start, forced))
+
+
+def near_best(
+    patterns: Patterns, compiled: Compiled, prices: FloatArray, slack: float
+) -> BoolArray:
+    """Patterns within ``slack`` of their ASN's best ``value − price`` at per-seat ``prices``."""
+    net = patterns.value - np.bincount(
+        patterns.pattern_of_item(),
+        weights=prices[compiled.pair_program[patterns.pairs]],
+        minlength=len(patterns),
+    )
+    best = np.full(compiled.n_employees, -np.inf)
+    np.maximum.at(best, patterns.employee, net)
+    return net >= best[patterns.employee] - slack
+
+
 class MasterProblem:
     """The restricted master LP over the generated patterns (HiGHS, warm-started)."""
 
@@ -308,13 +332,7 @@ def column_generation(
     c = compiled
     lagrangian = Lagrangian(c, pricer)
     master = MasterProblem(c, threads=threads)
-    forced = np.nonzero(c.pair_forced)[0]
-    empty_start = np.zeros(c.n_employees + 1, dtype=np.int64)
-    np.cumsum(np.bincount(c.pair_employee[forced], minlength=c.n_employees), out=empty_start[1:])
-    everyone = np.arange(c.n_employees)
-    master.add(
-        Patterns(everyone, empty_start, forced, pricer.values(everyone, empty_start, forced))
-    )
+    master.add(empty_patterns(c, pricer))
     master.add(initial)
 
     best_bound = math.inf

@@ -6,6 +6,11 @@ minimum-participant rows (absent from the LP) and the budget. The master LP solu
 integral (at most as many ASN split between patterns as there are coupling rows), so presolve
 fixes most ASN and the MIP is small: on the city instance, 527 rows and 6,277 columns are left of
 20,601 and 40,354, and it solves in under 2 s.
+
+With time to spare, a second pass widens the choice (patterns close to the best at the final
+prices, and each ASN's pattern in the plan so far, which is the MIP start). HiGHS's presolve does
+not watch the clock, so a large model can overrun its time limit by a few seconds; the caller
+keeps a margin.
 """
 
 from __future__ import annotations
@@ -37,8 +42,14 @@ def solve_restricted(
     time_limit: float,
     threads: int,
     relative_gap: float = 1e-3,
+    start_choice: IntArray | None = None,
+    start_batches: IntArray | None = None,
 ) -> RestrictedResult | None:
-    """The best plan over ``patterns`` (every ASN needs at least one), or ``None`` if none found."""
+    """The best plan over ``patterns`` (every ASN needs at least one), or ``None`` if none found.
+
+    ``start_choice`` (a pattern index per ASN) and ``start_batches`` give a feasible plan to start
+    from; the result is then at least as good.
+    """
     c = compiled
     n_patterns, n_programs, n_employees = len(patterns), c.n_programs, c.n_employees
     item_pattern = patterns.pattern_of_item()
@@ -126,6 +137,14 @@ def solve_restricted(
     highs.setOptionValue("time_limit", max(0.1, time_limit))
     highs.setOptionValue("random_seed", 0)
     highs.passModel(lp)
+    if start_choice is not None and start_batches is not None:
+        start = np.zeros(n_cols)
+        start[:n_programs] = start_batches
+        start[n_programs + start_choice] = 1.0
+        solution = highspy.HighsSolution()
+        solution.col_value = start.tolist()
+        solution.value_valid = True
+        highs.setSolution(solution)
     highs.run()
     info = highs.getInfo()
     if info.primal_solution_status != highspy.SolutionStatus.kSolutionStatusFeasible:
