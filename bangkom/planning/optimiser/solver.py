@@ -1,8 +1,10 @@
 """The plan optimiser's entry point: :func:`solve`.
 
-Small instances go to one exact MIP (HiGHS), which proves optimality. Large ones use the greedy
-plan as a start, Dantzig–Wolfe column generation over per-ASN patterns for a proven Lagrangian
-bound and a near-integral master solution, and rounding plus the greedy to turn that into a plan.
+Small instances go to one exact MIP (HiGHS), which proves optimality. Large ones start from the
+greedy plan, run Dantzig–Wolfe column generation over per-ASN patterns with exact batch pricing
+(``pricing.py``) for a proven Lagrangian bound and a near-integral master LP, and turn the master
+into a plan with a restricted master MIP (``restricted.py``) and the greedy; the best plan found,
+the greedy's included, is returned.
 """
 
 from __future__ import annotations
