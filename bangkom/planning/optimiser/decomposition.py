@@ -244,18 +244,6 @@ class MasterProblem:
         )
 
 
-@dataclass(frozen=True)
-class DecompositionResult:
-    bound: float
-    lp_value: float
-    patterns: Patterns
-    weights: FloatArray  # λ per pattern
-    batches: FloatArray
-    seat_price: FloatArray
-    budget_price: float
-    rounds: int
-
-
 class Lagrangian:
     """``L(ρ, μ)`` and the patterns that attain it, for ASN with and without pins."""
 
@@ -319,67 +307,81 @@ class Lagrangian:
         return bound, concatenate(parts)
 
 
-def column_generation(
-    compiled: Compiled,
-    *,
-    pricer: BatchPricer,
-    initial: Patterns,
-    deadline: float,
-    threads: int,
-    gap_target: float = 5e-4,
-    log: Callable[[str], None] | None = None,
-) -> DecompositionResult:
-    c = compiled
-    lagrangian = Lagrangian(c, pricer)
-    master = MasterProblem(c, threads=threads)
-    master.add(empty_patterns(c, pricer))
-    master.add(initial)
+class ColumnGeneration:
+    """The column generation loop, resumable: :meth:`run` adds rounds until the master LP is
+    optimal, the bound is within ``gap_target`` of it, or the deadline would pass."""
 
-    best_bound = math.inf
-    best_prices: tuple[FloatArray, float] = (np.zeros(c.n_programs), 0.0)
-    rounds = 0
-    weights = np.zeros(0)
-    batches = np.zeros(c.n_programs)
-    lp_value = -math.inf
-    while True:
-        rounds += 1
-        began = time.monotonic()
-        weights, batches, sigma, seat_price, budget_price, lp_value = master.solve(deadline - began)
-        master_seconds = time.monotonic() - began
-        seat_price, budget_price = np.maximum(seat_price, 0.0), max(budget_price, 0.0)
-        bound, candidates = lagrangian.evaluate(seat_price, budget_price)
-        if bound is not None and bound < best_bound:
-            best_bound = bound
-            best_prices = (seat_price, budget_price)
-        # Enter the patterns that improve the master at its duals.
-        prices = seat_price + budget_price * c.cost_per_participant
-        spend = np.bincount(
-            candidates.pattern_of_item(),
-            weights=prices[c.pair_program[candidates.pairs]],
-            minlength=len(candidates),
-        )
-        improving = candidates.value - spend - sigma[candidates.employee] > _ENTRY
-        added = master.add(candidates.select(improving))
-        seconds = time.monotonic() - began
-        if log is not None:
-            log(
-                f"round {rounds}: LP {lp_value:.1f}, "
-                f"bound {'-' if bound is None else f'{bound:.1f}'} (best {best_bound:.1f}), "
-                f"{added} patterns added, {len(master.known)} in all; "
-                f"master {master_seconds:.1f} s, round {seconds:.1f} s"
+    def __init__(
+        self,
+        compiled: Compiled,
+        *,
+        pricer: BatchPricer,
+        initial: Patterns,
+        threads: int,
+        gap_target: float = 5e-4,
+        log: Callable[[str], None] | None = None,
+    ) -> None:
+        c = compiled
+        self.c = c
+        self.lagrangian = Lagrangian(c, pricer)
+        self.master = MasterProblem(c, threads=threads)
+        self.master.add(empty_patterns(c, pricer))
+        self.master.add(initial)
+        self.gap_target = gap_target
+        self.log = log
+        self.bound = math.inf
+        # Prices of the best bound: per seat ρ, per rupiah μ.
+        self.seat_price = np.zeros(c.n_programs)
+        self.budget_price = 0.0
+        self.lp_value = -math.inf
+        self.rounds = 0
+        self.converged = False
+        self.round_seconds = 0.0  # of the last round
+        self._weights = np.zeros(0)
+
+    @property
+    def patterns(self) -> Patterns:
+        return self.master.patterns
+
+    @property
+    def weights(self) -> FloatArray:
+        """λ per pattern of the last master LP (patterns added since then weigh 0)."""
+        count = len(self.master.patterns)
+        return np.concatenate([self._weights, np.zeros(count - len(self._weights))])
+
+    def run(self, deadline: float) -> None:
+        c = self.c
+        while not self.converged:
+            if self.rounds and time.monotonic() + self.round_seconds > deadline:
+                return
+            self.rounds += 1
+            began = time.monotonic()
+            self._weights, _, sigma, seat_price, budget_price, self.lp_value = self.master.solve(
+                deadline - began
             )
-        close = best_bound - lp_value <= gap_target * max(1.0, abs(best_bound))
-        # Rounds get shorter as the prices settle, so the last one predicts the next.
-        if added == 0 or close or time.monotonic() + seconds > deadline:
-            break
-    patterns = master.patterns
-    return DecompositionResult(
-        bound=best_bound,
-        lp_value=lp_value,
-        patterns=patterns,
-        weights=np.concatenate([weights, np.zeros(len(patterns) - len(weights))]),
-        batches=batches,
-        seat_price=best_prices[0],
-        budget_price=best_prices[1],
-        rounds=rounds,
-    )
+            master_seconds = time.monotonic() - began
+            seat_price, budget_price = np.maximum(seat_price, 0.0), max(budget_price, 0.0)
+            bound, candidates = self.lagrangian.evaluate(seat_price, budget_price)
+            if bound is not None and bound < self.bound:
+                self.bound = bound
+                self.seat_price, self.budget_price = seat_price, budget_price
+            # Enter the patterns that improve the master at its duals.
+            prices = seat_price + budget_price * c.cost_per_participant
+            spend = np.bincount(
+                candidates.pattern_of_item(),
+                weights=prices[c.pair_program[candidates.pairs]],
+                minlength=len(candidates),
+            )
+            improving = candidates.value - spend - sigma[candidates.employee] > _ENTRY
+            added = self.master.add(candidates.select(improving))
+            # Rounds get shorter as the prices settle, so the last one predicts the next.
+            self.round_seconds = time.monotonic() - began
+            close = self.bound - self.lp_value <= self.gap_target * max(1.0, abs(self.bound))
+            self.converged = added == 0 or close
+            if self.log is not None:
+                self.log(
+                    f"round {self.rounds}: LP {self.lp_value:.1f}, "
+                    f"bound {'-' if bound is None else f'{bound:.1f}'} (best {self.bound:.1f}), "
+                    f"{added} patterns added, {len(self.master.known)} in all; "
+                    f"master {master_seconds:.1f} s, round {self.round_seconds:.1f} s"
+                )

@@ -16,7 +16,7 @@ import numpy as np
 
 from .compiled import Compiled, IntArray, compile_instance
 from .decomposition import (
-    column_generation,
+    ColumnGeneration,
     concatenate,
     empty_patterns,
     near_best,
@@ -45,11 +45,11 @@ DEFAULT_RELATIVE_GAP = 1e-3
 # Up to this many (ASN, program) pairs the exact MIP is used.
 EXACT_PAIR_LIMIT = 60_000
 MAX_THREADS = 2
-# Time kept back from the column generation for the restricted MIP and the greedy polish; the
-# polish runs only with at least _POLISH_MINIMUM left (on the city instance it takes about 2 s,
-# mostly to rank its candidates).
-_PLAN_RESERVE_SECONDS = 6.0
-_PLAN_RESERVE_SHARE = 0.1
+# Time first kept back from the column generation for making a plan (restricted MIP and greedy
+# polish; later rounds keep back 1.5 × what that took). The polish runs only with at least
+# _POLISH_MINIMUM left (on the city instance it takes about 2 s, mostly to rank candidates).
+_PLAN_RESERVE_SECONDS = 12.0
+_PLAN_RESERVE_SHARE = 0.15
 _POLISH_SECONDS = 3.0
 _POLISH_MINIMUM = 2.5
 # Patterns the master LP uses at least this much enter the restricted MIP.
@@ -151,48 +151,56 @@ def solve(
 def _solve_large(
     compiled: Compiled, plan: PlanState, *, deadline: float, threads: int
 ) -> tuple[PlanState, float]:
-    """Column generation for the bound and the patterns, then the restricted master MIP (and,
-    with time to spare, a wider one) and the greedy for the plan. Returns the best plan found,
-    ``plan`` (the greedy's) included, and the bound."""
+    """Column generation for the bound and the patterns; the restricted master MIP and the greedy
+    for the plan. If the column generation stopped for time and another round fits, it resumes
+    and the plan is made again; once it has converged, spare time goes to a wider MIP. Returns
+    the best plan found, ``plan`` (the greedy's) included, and the bound."""
     logger.debug("greedy %.1f, %.1f s left", plan.objective(), deadline - time.monotonic())
     c = compiled
     pricer = BatchPricer(c)
-    remaining = deadline - time.monotonic()
-    decomposition = column_generation(
+    generation = ColumnGeneration(
         c,
         pricer=pricer,
         initial=patterns_from_plan(c, pricer, plan.chosen_pairs()),
-        deadline=deadline - max(_PLAN_RESERVE_SECONDS, _PLAN_RESERVE_SHARE * remaining),
         threads=threads,
         log=logger.debug,
     )
-    logger.debug(
-        "column generation: bound %.1f, LP %.1f, %d rounds, %.1f s left",
-        decomposition.bound,
-        decomposition.lp_value,
-        decomposition.rounds,
-        deadline - time.monotonic(),
-    )
-    patterns = decomposition.patterns
-    used = decomposition.weights > _USED_WEIGHT
     empty = empty_patterns(c, pricer)
-    # The greedy's patterns are left out: one more choice for every ASN makes the MIP too big
-    # to solve in time, and the greedy plan is kept anyway if it is better.
-    restricted = solve_restricted(
-        c,
-        concatenate([patterns.select(used), empty]),
-        time_limit=max(0.1, deadline - time.monotonic() - _POLISH_SECONDS),
-        threads=threads,
-    )
-    logger.debug("restricted MIP: %s", "none" if restricted is None else restricted.objective)
-    if restricted is not None:
-        plan = _better(c, plan, restricted.pairs, restricted.batches, deadline)
+    reserve = max(_PLAN_RESERVE_SECONDS, _PLAN_RESERVE_SHARE * (deadline - time.monotonic()))
+    while True:
+        generation.run(deadline - reserve)
+        logger.debug(
+            "column generation: bound %.1f, LP %.1f, %d rounds, %.1f s left",
+            generation.bound,
+            generation.lp_value,
+            generation.rounds,
+            deadline - time.monotonic(),
+        )
+        began = time.monotonic()
+        used = generation.patterns.select(generation.weights > _USED_WEIGHT)
+        # The greedy's patterns are left out: one more choice for every ASN makes the MIP too
+        # big to solve in time, and the greedy plan is kept anyway if it is better.
+        restricted = solve_restricted(
+            c,
+            concatenate([used, empty]),
+            time_limit=max(0.1, deadline - time.monotonic() - _POLISH_SECONDS),
+            threads=threads,
+        )
+        logger.debug("restricted MIP: %s", "none" if restricted is None else restricted.objective)
+        if restricted is not None:
+            plan = _better(c, plan, restricted.pairs, restricted.batches, deadline)
+        # What making a plan took, with a margin, is kept back when the generation resumes.
+        reserve = max(_POLISH_SECONDS, 1.5 * (time.monotonic() - began))
+        left = deadline - time.monotonic()
+        if generation.converged or left < generation.round_seconds + reserve:
+            break
 
     spare = deadline - time.monotonic() - _POLISH_SECONDS
     if spare >= _WIDER_MINIMUM_SECONDS:
-        prices = decomposition.seat_price + decomposition.budget_price * c.cost_per_participant
+        patterns = generation.patterns
+        prices = generation.seat_price + generation.budget_price * c.cost_per_participant
         near = near_best(patterns, c, prices, _NEAR_OPTIMAL)
-        wider = concatenate([patterns.select(used | near), empty])
+        wider = concatenate([patterns.select((generation.weights > _USED_WEIGHT) | near), empty])
         restricted = solve_restricted(
             c,
             concatenate([wider, patterns_from_plan(c, pricer, plan.chosen_pairs())]),
@@ -204,7 +212,7 @@ def _solve_large(
         logger.debug("wider MIP: %s", "none" if restricted is None else restricted.objective)
         if restricted is not None:
             plan = _better(c, plan, restricted.pairs, restricted.batches, deadline)
-    return plan, decomposition.bound
+    return plan, generation.bound
 
 
 def _better(
