@@ -39,6 +39,7 @@ from bangkom.planning.models import (
     RunAssignment,
     RunStatus,
 )
+from bangkom.planning.optimiser.exchange import instance_to_json, parse_instance
 from bangkom.planning.optimiser.model import (
     STATUS_FEASIBLE,
     STATUS_OPTIMAL,
@@ -47,8 +48,6 @@ from bangkom.planning.optimiser.model import (
     Instance,
     Solution,
     explain,
-    instance_to_json,
-    parse_instance,
 )
 from bangkom.planning.optimiser.model import (
     Employee as OptEmployee,

@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 from typing import NoReturn, TextIO
 
+from .exchange import instance_to_json, load_instance
 from .model import (
     STATUS_FEASIBLE,
     STATUS_INFEASIBLE,
@@ -21,8 +22,6 @@ from .model import (
     InstanceError,
     Solution,
     format_rupiah,
-    instance_to_json,
-    load_instance,
 )
 from .solver import DEFAULT_TIME_LIMIT, solve
 from .synth import synthesise

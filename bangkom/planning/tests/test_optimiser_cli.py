@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from bangkom.planning.optimiser import cli
-from bangkom.planning.optimiser.model import load_instance
+from bangkom.planning.optimiser.exchange import load_instance
 from bangkom.planning.optimiser.synth import synthesise
 
 EXAMPLE: dict[str, Any] = {
