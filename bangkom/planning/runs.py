@@ -17,6 +17,8 @@ Building the instance (documented in docs/planning.md):
 from __future__ import annotations
 
 import logging
+import math
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,6 +27,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from bangkom.competencies.models import Competency
@@ -55,7 +58,7 @@ from bangkom.planning.optimiser.model import (
 from bangkom.planning.optimiser.model import (
     Program as OptProgram,
 )
-from bangkom.planning.optimiser.solver import solve
+from bangkom.planning.optimiser.solver import Progress, solve
 
 logger = logging.getLogger(__name__)
 
@@ -196,6 +199,40 @@ def _progress(run: PlanRun, *, progress: int, note: str, status: str = RunStatus
     PlanRun.objects.filter(pk=run.pk).update(status=status, progress=progress, progress_note=note)
 
 
+class _Reporter:
+    """Writes the solver's progress to the run, at most once a second: the share of the time
+    limit used (30–85 %) and the best plan and proven bound so far."""
+
+    def __init__(self, run: PlanRun) -> None:
+        self.run = run
+        self.last = -math.inf
+
+    def __call__(self, progress: Progress) -> None:
+        now = time.monotonic()
+        if now - self.last < 1.0 and progress.stage == "generation":
+            return
+        self.last = now
+        share = min(1.0, progress.elapsed / max(progress.time_limit, 1e-9))
+        if progress.objective is None:
+            note = _("Mencari rencana yang layak; batas atas %(bound)s") % {
+                "bound": _number(progress.bound)
+            }
+        elif progress.stage == "exact":
+            note = _("Mencari rencana optimal dari rencana awal bernilai %(value)s") % {
+                "value": _number(progress.objective)
+            }
+        else:
+            note = _("Rencana terbaik sejauh ini %(value)s dari batas atas %(bound)s") % {
+                "value": _number(progress.objective),
+                "bound": _number(progress.bound),
+            }
+        _progress(self.run, progress=30 + round(55 * share), note=note)
+
+
+def _number(value: float) -> str:
+    return number_format(round(value, 1), decimal_pos=1, use_l10n=True)
+
+
 def _batch_numbers(
     solution: Solution, order: dict[str, tuple[str, int]]
 ) -> dict[tuple[str, str], int]:
@@ -236,7 +273,11 @@ def run_execute(run_id: int) -> PlanRun:
             note=_("Mengoptimalkan: %(e)d ASN, %(p)d program")
             % {"e": len(instance.employees), "p": len(instance.programs)},
         )
-        solution = solve(instance, time_limit=getattr(settings, "PLANNING_TIME_LIMIT", 60.0))
+        solution = solve(
+            instance,
+            time_limit=getattr(settings, "PLANNING_TIME_LIMIT", 60.0),
+            progress=_Reporter(run),
+        )
         _progress(run, progress=90, note=_("Menyimpan hasil"))
         _store(run, instance, solution, notes)
     except Exception as exc:

@@ -320,6 +320,7 @@ class ColumnGeneration:
         threads: int,
         gap_target: float = 5e-4,
         log: Callable[[str], None] | None = None,
+        on_round: Callable[[], None] | None = None,
     ) -> None:
         c = compiled
         self.c = c
@@ -329,6 +330,7 @@ class ColumnGeneration:
         self.master.add(initial)
         self.gap_target = gap_target
         self.log = log
+        self.on_round = on_round
         self.bound = math.inf
         # Prices of the best bound: per seat ρ, per rupiah μ.
         self.seat_price = np.zeros(c.n_programs)
@@ -385,3 +387,5 @@ class ColumnGeneration:
                     f"{added} patterns added, {len(self.master.known)} in all; "
                     f"master {master_seconds:.1f} s, round {self.round_seconds:.1f} s"
                 )
+            if self.on_round is not None:
+                self.on_round()

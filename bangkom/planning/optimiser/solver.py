@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -63,6 +65,22 @@ _WIDER_MARGIN_SECONDS = 5.0
 _NEAR_OPTIMAL = 0.1
 
 
+@dataclass(frozen=True)
+class Progress:
+    """What the solver knows so far, for a progress display: reported after the greedy plan,
+    before the exact MIP, after every column generation round and after every plan made."""
+
+    stage: str  # "greedy", "exact", "generation" or "plan"
+    elapsed: float  # seconds since the solve began
+    time_limit: float
+    objective: float | None  # the best plan so far, if there is one
+    bound: float  # the best proven upper bound so far
+    rounds: int = 0  # column generation rounds so far
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
 def trivial_bound(compiled: Compiled) -> float:
     """Every gap closed and every ASN compliant: a bound that needs no solver."""
     c = compiled
@@ -80,8 +98,10 @@ def solve(
     relative_gap: float = DEFAULT_RELATIVE_GAP,
     threads: int = MAX_THREADS,
     exact_pair_limit: int = EXACT_PAIR_LIMIT,
+    progress: ProgressCallback | None = None,
 ) -> Solution:
-    """The best plan found within ``time_limit`` seconds, with a proven upper bound."""
+    """The best plan found within ``time_limit`` seconds, with a proven upper bound.
+    ``progress``, if given, hears what is known so far (see :class:`Progress`)."""
     started = time.monotonic()
     deadline = started + time_limit
     threads = max(1, min(MAX_THREADS, threads))
@@ -97,10 +117,26 @@ def solve(
     except PinsUnsatisfiable:
         plan = None
 
+    def report(stage: str, best: PlanState | None, upper: float, rounds: int = 0) -> None:
+        if progress is not None:
+            progress(
+                Progress(
+                    stage=stage,
+                    elapsed=time.monotonic() - started,
+                    time_limit=time_limit,
+                    objective=None if best is None else best.objective(),
+                    bound=upper,
+                    rounds=rounds,
+                )
+            )
+
+    report("greedy", plan, bound)
+
     proven_optimal = False
     if compiled.n_pairs <= exact_pair_limit:
         hint_pairs = plan.chosen_pairs() if plan is not None else None
         hint_batches = np.asarray(plan.batches) if plan is not None else None
+        report("exact", plan, bound)
         result = solve_mip(
             compiled,
             time_limit=max(0.1, deadline - time.monotonic()),
@@ -126,7 +162,9 @@ def solve(
             proven_optimal = result.status == STATUS_OPTIMAL
         bound = min(bound, result.bound)
     elif plan is not None:
-        plan, large_bound = _solve_large(compiled, plan, deadline=deadline, threads=threads)
+        plan, large_bound = _solve_large(
+            compiled, plan, deadline=deadline, threads=threads, report=report, bound=bound
+        )
         bound = min(bound, large_bound)
 
     if plan is None:
@@ -149,7 +187,13 @@ def solve(
 
 
 def _solve_large(
-    compiled: Compiled, plan: PlanState, *, deadline: float, threads: int
+    compiled: Compiled,
+    plan: PlanState,
+    *,
+    deadline: float,
+    threads: int,
+    report: Callable[..., None],
+    bound: float,
 ) -> tuple[PlanState, float]:
     """Column generation for the bound and the patterns; the restricted master MIP and the greedy
     for the plan. If the column generation stopped for time and another round fits, it resumes
@@ -164,6 +208,9 @@ def _solve_large(
         initial=patterns_from_plan(c, pricer, plan.chosen_pairs()),
         threads=threads,
         log=logger.debug,
+        on_round=lambda: report(
+            "generation", plan, min(bound, generation.bound), generation.rounds
+        ),
     )
     empty = empty_patterns(c, pricer)
     reserve = max(_PLAN_RESERVE_SECONDS, _PLAN_RESERVE_SHARE * (deadline - time.monotonic()))
@@ -189,6 +236,7 @@ def _solve_large(
         logger.debug("restricted MIP: %s", "none" if restricted is None else restricted.objective)
         if restricted is not None:
             plan = _better(c, plan, restricted.pairs, restricted.batches, deadline)
+        report("plan", plan, min(bound, generation.bound), generation.rounds)
         # What making a plan took, with a margin, is kept back when the generation resumes.
         reserve = max(_POLISH_SECONDS, 1.5 * (time.monotonic() - began))
         left = deadline - time.monotonic()

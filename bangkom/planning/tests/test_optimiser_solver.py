@@ -224,3 +224,35 @@ def test_explain_attributes_gaps_and_jp() -> None:
     assert (t1.gap, t1.gain, t1.weight, t1.marginal_value) == (2, 1, 2, 2)
     assert reasons["P"].marginal_value == pytest.approx(1)
     assert solution.objective == pytest.approx(1 + 2 + 1)
+
+
+@pytest.mark.parametrize("exact_pair_limit", [60_000, 0], ids=["exact", "large"])
+def test_progress_reports_each_stage_with_a_valid_bound(exact_pair_limit: int) -> None:
+    instance = Instance(
+        budget=25,  # one program for everybody (16), not both (32)
+        jp_target=20,
+        jp_bonus=1,
+        employees=tuple(employee(f"E{i}", gaps={"M.1": 2, "T.1": 1}) for i in range(6)),
+        programs=(
+            program("P1", gains={"M.1": 1}, min_participants=2),
+            program("P2", gains={"T.1": 1}, min_participants=2),
+        ),
+    )
+    heard = []
+    solution = solve(
+        instance, time_limit=30, exact_pair_limit=exact_pair_limit, progress=heard.append
+    )
+    stages = [p.stage for p in heard]
+    assert stages[0] == "greedy"
+    if exact_pair_limit:
+        assert stages == ["greedy", "exact"]
+    else:
+        assert "generation" in stages and stages[-1] == "plan"
+        assert heard[-1].objective == pytest.approx(solution.objective)
+    elapsed = [p.elapsed for p in heard]
+    assert elapsed == sorted(elapsed) and all(p.time_limit == 30 for p in heard)
+    for report in heard:
+        # Whatever is reported mid-way is a real plan under a real bound.
+        assert report.bound >= solution.objective - 1e-6
+        if report.objective is not None:
+            assert report.objective <= report.bound + 1e-6

@@ -191,3 +191,26 @@ def test_scenario_with_less_budget_shows_what_drops(
     # the scenario solved the same instance: later plan edits do not leak into it
     plan_update(plan=plan, expected_version=plan.version, data={"pagu": 1}, acting_user=None)
     assert cut.instance_json["employees"] == full.instance_json["employees"]
+
+
+def test_solver_progress_is_written_to_the_run(world, make_plan) -> None:
+    from bangkom.planning.optimiser.solver import Progress
+    from bangkom.planning.runs import _Reporter
+
+    give_needs(world.employee, {"M.3": (1, "1")})
+    plan = make_plan([make_template(world, "A", {"M.3": 1})])
+    run = PlanRun.objects.create(plan=plan, budget=plan.pagu)
+    report = _Reporter(run)
+    report(Progress(stage="greedy", elapsed=0.0, time_limit=60, objective=None, bound=12.5))
+    run.refresh_from_db()
+    assert run.progress == 30 and run.status == RunStatus.RUNNING
+    assert run.progress_note == "Mencari rencana yang layak; batas atas 12,5"
+    report.last = -1e9  # a second later
+    report(Progress(stage="plan", elapsed=30.0, time_limit=60, objective=10.0, bound=12.5))
+    run.refresh_from_db()
+    assert run.progress == 30 + round(55 * 0.5)
+    assert run.progress_note == "Rencana terbaik sejauh ini 10,0 dari batas atas 12,5"
+    # Generation rounds within the same second are not written.
+    report(Progress(stage="generation", elapsed=31.0, time_limit=60, objective=10.0, bound=12.0))
+    run.refresh_from_db()
+    assert run.progress_note.endswith("12,5")
