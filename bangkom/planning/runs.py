@@ -250,9 +250,10 @@ def _batch_numbers(
     return numbers
 
 
-def run_execute(run_id: int) -> PlanRun:
+def run_execute(run_id: int, *, time_limit: float | None = None) -> PlanRun:
     """Solve one queued run and store its result. Idempotent: a finished run is left alone,
-    and a retried run replaces whatever a failed attempt stored."""
+    and a retried run replaces whatever a failed attempt stored. ``time_limit`` (seconds)
+    defaults to ``settings.PLANNING_TIME_LIMIT``."""
     run = PlanRun.objects.select_related("plan", "plan__unit").get(pk=run_id)
     if run.status == RunStatus.DONE:
         return run
@@ -275,7 +276,9 @@ def run_execute(run_id: int) -> PlanRun:
         )
         solution = solve(
             instance,
-            time_limit=getattr(settings, "PLANNING_TIME_LIMIT", 60.0),
+            time_limit=float(getattr(settings, "PLANNING_TIME_LIMIT", 60.0))
+            if time_limit is None
+            else time_limit,
             progress=_Reporter(run),
         )
         _progress(run, progress=90, note=_("Menyimpan hasil"))

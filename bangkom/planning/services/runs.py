@@ -24,11 +24,15 @@ def _enqueue(run: PlanRun) -> None:
     transaction.on_commit(send)
 
 
-def plan_run_start(*, plan: Plan, expected_version: int, acting_user: Any) -> PlanRun:
+def plan_run_start(
+    *, plan: Plan, expected_version: int, acting_user: Any, enqueue: bool = True
+) -> PlanRun:
     """Queue an optimiser run of the plan as it is at ``expected_version``.
 
     The version is checked (the planner optimises the plan they saw) but not bumped: a run
-    records a result, it does not change the plan.
+    records a result, it does not change the plan. ``enqueue=False`` leaves the run queued
+    without a background job, for a caller that solves it at once with
+    :func:`bangkom.planning.runs.run_execute` (the demo load).
     """
     _require_draft(plan)
     with transaction.atomic():
@@ -52,7 +56,8 @@ def plan_run_start(*, plan: Plan, expected_version: int, acting_user: Any) -> Pl
             instansi=plan.instansi,
             after={"budget": run.budget, "plan_version": expected_version},
         )
-        _enqueue(run)
+        if enqueue:
+            _enqueue(run)
     return run
 
 

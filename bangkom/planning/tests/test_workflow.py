@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from bangkom.core.errors import ConflictError, ServiceError
 from bangkom.core.models import AuditEvent
-from bangkom.planning.models import Plan, PlanRun, PlanStatus
+from bangkom.planning.models import Plan, PlanRun, PlanStatus, RunStatus
 from bangkom.planning.runs import run_execute
 from bangkom.planning.services import (
     plan_approve,
@@ -147,3 +147,21 @@ def test_run_execute_is_idempotent(world, make_plan, django_capture_on_commit_ca
     first = list(run.assignments.values_list("employee_id", "program_id"))
     run_execute(run.pk)
     assert list(run.assignments.values_list("employee_id", "program_id")) == first
+
+
+def test_a_run_started_without_enqueue_waits_for_its_caller_to_solve_it(
+    world, make_plan, django_capture_on_commit_callbacks, settings
+) -> None:
+    settings.PLANNING_TIME_LIMIT = 0  # the caller's own limit is used, not this one
+    give_needs(world.employee, {"M.3": (1, "1")})
+    plan = make_plan([make_template(world, "A", {"M.3": 1})])
+    with django_capture_on_commit_callbacks() as callbacks:
+        run = plan_run_start(
+            plan=plan, expected_version=plan.version, acting_user=None, enqueue=False
+        )
+    assert callbacks == [] and run.status == RunStatus.QUEUED and run.task_id == ""
+
+    run = run_execute(run.pk, time_limit=5.0)
+
+    assert run.status == RunStatus.DONE and run.has_plan
+    assert list(run.assignments.values_list("employee_id", flat=True)) == [world.employee.pk]
