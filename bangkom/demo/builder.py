@@ -8,6 +8,10 @@ alone, so running it again changes nothing.
 Then each instansi without needs data gets its needs story for plan year 2026
 (:mod:`bangkom.demo.needs`): ratings, the training-needs survey, regional evidence and the needs
 recomputation. An instansi that has any of these already is left alone as well.
+
+Last, each instansi without a plan for 2026 gets its program catalogue and an approved plan
+(:mod:`bangkom.demo.plans`): the optimiser's allocation of the catalogue to the ASN with needs,
+within the plan's budget ceiling, submitted and approved by the head of region.
 """
 
 from __future__ import annotations
@@ -38,6 +42,8 @@ from bangkom.demo.logins import DEMO_PASSWORD, LOGIN_ROLES, SUPERADMIN_USERNAME
 from bangkom.demo.needs.stage import NeedsStage, needs_present
 from bangkom.demo.needs.stories import PLAN_YEAR, STORIES
 from bangkom.demo.people import PeopleFactory, Person
+from bangkom.demo.plans import PLANS
+from bangkom.demo.plans.stage import PlanningStage, plans_present
 from bangkom.demo.regions import REGIONS
 from bangkom.demo.spec import PositionSpec, RegionSpec, UnitSpec
 from bangkom.organisation.models import (
@@ -60,6 +66,7 @@ from bangkom.organisation.wilayah import (
     describe_wilayah_load,
     wilayah_load,
 )
+from bangkom.planning.optimiser.model import format_rupiah
 
 ACTING_USER = None  # the audit trail shows the demo as written by "sistem"
 # Logins that belong to an employee; the partner (mitra) login does not.
@@ -80,6 +87,8 @@ class DemoReport:
     skipped: list[str] = field(default_factory=list)  # instansi that already existed
     needs_created: list[str] = field(default_factory=list)  # instansi given their needs story
     needs_skipped: list[str] = field(default_factory=list)  # instansi that had needs data
+    plans_created: list[str] = field(default_factory=list)  # instansi given an approved plan
+    plans_skipped: list[str] = field(default_factory=list)  # instansi that had a plan
     seconds: float = 0.0
 
     @property
@@ -91,6 +100,7 @@ class DemoReport:
             or self.superadmin_created
             or self.created
             or self.needs_created
+            or self.plans_created
         )
 
 
@@ -124,6 +134,7 @@ def load_demo(
         else:
             _build_region(region, competencies, report, say)
         _play_needs_story(region, report, say)
+        _make_plan(region, report, say)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -176,6 +187,54 @@ def _play_needs_story(region: RegionSpec, report: DemoReport, say: Log) -> None:
             "tahun": PLAN_YEAR,
             "seconds": time.perf_counter() - stage_started,
             **counts,
+        }
+    )
+
+
+def _make_plan(region: RegionSpec, report: DemoReport, say: Log) -> None:
+    """Give the region's instansi its catalogue and approved plan unless it has a plan for the
+    year already."""
+    spec = PLANS.get(region.slug)
+    instansi = Instansi.objects.filter(wilayah_id=region.wilayah).first()
+    if spec is None or instansi is None:
+        return
+    if plans_present(instansi):
+        report.plans_skipped.append(region.nama)
+        say(
+            _("%(nama)s: rencana %(tahun)d sudah ada, dilewati.")
+            % {"nama": region.nama, "tahun": PLAN_YEAR}
+        )
+        return
+    stage_started = time.perf_counter()
+    with transaction.atomic():
+        summary = PlanningStage(region, spec, instansi).run()
+    report.plans_created.append(region.nama)
+    run = summary.run
+    say(
+        _(
+            "%(nama)s: rencana %(tahun)d disetujui %(ppk)s: %(run)d dari %(programs)d program "
+            "dengan %(batches)d angkatan, %(employees)d dari %(with_gaps)d ASN berkesenjangan, "
+            "%(cost)s dari pagu %(pagu)s, nilai %(objective).1f dari batas %(bound).1f, "
+            "%(compliant)d ASN mencapai %(target)d JP; %(pins)d pasangan tanpa kesenjangan "
+            "dikecualikan (%(seconds).1f s)."
+        )
+        % {
+            "nama": region.nama,
+            "tahun": PLAN_YEAR,
+            "ppk": summary.plan.disetujui_oleh_jabatan,
+            "run": summary.programs_run,
+            "programs": summary.programs,
+            "batches": summary.batches,
+            "employees": summary.employees,
+            "with_gaps": summary.employees_with_gaps,
+            "cost": format_rupiah(run.cost or 0),
+            "pagu": format_rupiah(summary.plan.pagu),
+            "objective": run.objective or 0.0,
+            "bound": run.upper_bound or 0.0,
+            "compliant": run.jp_compliant or 0,
+            "target": summary.plan.jp_target,
+            "pins": summary.pins,
+            "seconds": time.perf_counter() - stage_started,
         }
     )
 

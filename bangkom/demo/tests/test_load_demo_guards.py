@@ -1,6 +1,6 @@
 """``load-demo`` around the demo itself: production guard, clashes, existing competencies.
 
-Kept apart from test_load_demo.py, whose module-wide demo would otherwise be in the database.
+Kept apart from loaded/, whose package-wide demo would otherwise be in the database.
 """
 
 from __future__ import annotations

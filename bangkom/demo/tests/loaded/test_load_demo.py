@@ -1,8 +1,8 @@
-"""``load-demo``: four believable instansi built through the services, loaded once."""
+"""``load-demo``: four believable instansi built through the services, loaded once (see
+conftest.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 from io import StringIO
 from typing import Any
@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
-from django.db import models, transaction
-from django.test import RequestFactory, override_settings
+from django.db import models
+from django.test import RequestFactory
 from django.utils import timezone
 
-from bangkom.accounts.models import Role, RoleAssignment, User
+from bangkom.accounts.models import Role, User
 from bangkom.assessments.models import (
     Assessment,
     AssessmentRound,
@@ -31,97 +31,37 @@ from bangkom.competencies.models import (
     PositionStandard,
     StandardSource,
 )
-from bangkom.core.models import AuditEvent
-from bangkom.demo.builder import DemoReport, load_demo
+from bangkom.demo.builder import DemoReport
 from bangkom.demo.logins import DEMO_PASSWORD, LOGIN_ROLES
 from bangkom.demo.needs.stories import PLAN_YEAR
 from bangkom.demo.people import DEMO_TODAY
 from bangkom.demo.regions import REGIONS
+from bangkom.demo.tests.loaded.support import counts, instansi
 from bangkom.lib.nip import parse_nip
 from bangkom.needs.models import (
     EmployeeNeeds,
     FactorSource,
-    Recomputation,
     UnitPriority,
     WeightFactor,
 )
 from bangkom.needs.selectors import factors_for
 from bangkom.organisation.models import (
-    Duty,
-    DutyCompetency,
     Employee,
     EmployeeKind,
-    Instansi,
     Position,
     PositionClass,
     Unit,
     UnitKind,
-    Wilayah,
 )
 from bangkom.regional.models import (
     EvaluationOutcome,
     IndicatorValue,
     InputStatus,
-    PlanPriority,
     PublicInput,
-    SignalEvaluation,
     SignalRule,
-    SkmResponse,
     StakeholderKind,
 )
-from bangkom.surveys.models import Answer, Survey, SurveyResponse
-
-# Argon2 is deliberately slow; the login checks below would dominate the test time.
-FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-COUNTED: tuple[type[models.Model], ...] = (
-    Wilayah,
-    Instansi,
-    Unit,
-    Position,
-    Duty,
-    DutyCompetency,
-    PositionStandard,
-    Employee,
-    User,
-    RoleAssignment,
-    Competency,
-    CompetencyLevel,
-    AuditEvent,
-    AssessmentRound,
-    Assessment,
-    CurrentLevel,
-    CalibrationFlag,
-    Survey,
-    SurveyResponse,
-    Answer,
-    IndicatorValue,
-    SignalRule,
-    SignalEvaluation,
-    PlanPriority,
-    PublicInput,
-    SkmResponse,
-    WeightFactor,
-    EmployeeNeeds,
-    UnitPriority,
-    Recomputation,
-)
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup: None, django_db_blocker: Any) -> Iterator[DemoReport]:
-    """The demo, loaded once for this module and rolled back after it."""
-    with (
-        django_db_blocker.unblock(),
-        override_settings(PASSWORD_HASHERS=FAST_HASHERS),
-        transaction.atomic(),
-    ):
-        yield load_demo(full_wilayah=False)
-        transaction.set_rollback(True)
-
-
-def instansi(slug: str) -> Instansi:
-    region = next(region for region in REGIONS if region.slug == slug)
-    return Instansi.objects.get(wilayah_id=region.wilayah)
+from bangkom.surveys.models import Survey
 
 
 def standard(position: Position) -> dict[str, tuple[int, str]]:
@@ -129,10 +69,6 @@ def standard(position: Position) -> dict[str, tuple[int, str]]:
         line.competency.kode: (line.required_level, line.source)
         for line in position.standards.select_related("competency")
     }
-
-
-def counts() -> dict[str, int]:
-    return {model.__name__: model._default_manager.count() for model in COUNTED}
 
 
 @pytest.mark.django_db
