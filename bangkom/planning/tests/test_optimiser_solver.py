@@ -19,7 +19,7 @@ from bangkom.planning.optimiser.model import (
     jp_compliant_count,
     plan_cost,
 )
-from bangkom.planning.optimiser.solver import solve
+from bangkom.planning.optimiser.solver import Progress, solve
 
 from .test_optimiser_instances import employee, program, tiny_instances
 
@@ -238,7 +238,7 @@ def test_progress_reports_each_stage_with_a_valid_bound(exact_pair_limit: int) -
             program("P2", gains={"T.1": 1}, min_participants=2),
         ),
     )
-    heard = []
+    heard: list[Progress] = []
     solution = solve(
         instance, time_limit=30, exact_pair_limit=exact_pair_limit, progress=heard.append
     )
