@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from bangkom.accounts.scope import Scope, scope_for
 from bangkom.core.access import NOTHING, deny, get_visible_or_404
-from bangkom.organisation.models import Employee, Instansi, Position, Unit
+from bangkom.organisation.models import Employee, ImportJob, Instansi, Position, Unit
 
 
 def instansi_for_user(user: Any) -> QuerySet[Instansi]:
@@ -94,3 +95,23 @@ def get_employee_for_user(user: Any, pk: object, *, for_write: bool = False) -> 
     if for_write and not can_write_employee(user, employee):
         raise deny()
     return employee
+
+
+def import_jobs_for_user(user: Any) -> QuerySet[ImportJob]:
+    """Import jobs of the instansi the user may import for (BKPSDM admin, superadmin)."""
+    scope = scope_for(user)
+    return ImportJob.objects.filter(instansi_id__in=scope.admin_instansi_ids).select_related(
+        "instansi", "created_by"
+    )
+
+
+def get_import_job_for_user(user: Any, pk: object) -> ImportJob:
+    """A job of an instansi the user does not see answers 404; one of an instansi they see but
+    may not import for (an ASN, an OPD admin, the leadership) answers 403."""
+    visible = ImportJob.objects.filter(instansi__in=instansi_for_user(user)).select_related(
+        "instansi", "created_by"
+    )
+    job = get_visible_or_404(visible, pk)
+    if not scope_for(user).can_admin(job.instansi_id):
+        raise deny(_("Hanya admin BKPSDM atau superadmin instansi ini yang dapat melihat impor."))
+    return job

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -310,3 +311,78 @@ class Employee(TimeStampedModel):
         """Name with academic titles as written on official letters: ``dr. Nama, M.Kes.``."""
         name = f"{self.gelar_depan} {self.nama}".strip()
         return f"{name}, {self.gelar_belakang}" if self.gelar_belakang else name
+
+
+class ImportKind(models.TextChoices):
+    EMPLOYEES = "pegawai", _("Pegawai")
+    POSITIONS = "jabatan", _("Jabatan dan standar kompetensi")
+
+
+class ImportStatus(models.TextChoices):
+    QUEUED = "antre", _("Menunggu giliran")
+    RUNNING = "berjalan", _("Sedang diproses")
+    DONE = "selesai", _("Selesai")
+    REJECTED = "ditolak", _("Berkas ditolak")
+    FAILED = "gagal", _("Gagal")
+
+
+def import_file_path(instance: ImportJob, filename: str) -> str:
+    """Random names under a private folder that no URL serves; the worker reads the file
+    through the storage and deletes it once the job has finished."""
+    return f"private/impor/{instance.instansi_id}/{filename}"
+
+
+class ImportJob(models.Model):
+    """One uploaded import file, run in the background: its options, progress and outcome.
+
+    The stored file is removed when the job is done or rejected; the metadata, the summary
+    and the first errors stay as the record of what happened. A failed job (an unexpected
+    error, not a bad file) keeps its file so that it can be run again.
+    """
+
+    MAX_STORED_ERRORS = 500  # a page stays readable; ``error_count`` says how many there were
+
+    instansi = models.ForeignKey(
+        Instansi, verbose_name=_("instansi"), on_delete=models.CASCADE, related_name="imports"
+    )
+    kind = models.CharField(_("jenis impor"), max_length=8, choices=ImportKind.choices)
+    dry_run = models.BooleanField(_("uji coba saja"), default=False)
+    create_units = models.BooleanField(_("buat unit dan jabatan"), default=False)
+    file = models.FileField(_("berkas"), upload_to=import_file_path, max_length=255, blank=True)
+    filename = models.CharField(_("nama berkas"), max_length=200)
+    language = models.CharField(max_length=8, blank=True)
+    status = models.CharField(
+        _("status"), max_length=8, choices=ImportStatus.choices, default=ImportStatus.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(default=0)
+    progress_note = models.CharField(max_length=200, blank=True)
+    rows = models.PositiveIntegerField(default=0)
+    counts = models.JSONField(default=dict, blank=True)
+    names = models.JSONField(default=dict, blank=True)
+    errors = models.JSONField(default=list, blank=True)
+    error_count = models.PositiveIntegerField(default=0)
+    failure = models.TextField(blank=True)
+    task_id = models.CharField(max_length=64, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("diunggah"), auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("impor berkas")
+        verbose_name_plural = _("impor berkas")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["instansi", "kind", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.filename} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (ImportStatus.DONE, ImportStatus.REJECTED, ImportStatus.FAILED)
+
+    @property
+    def hidden_errors(self) -> int:
+        return max(0, self.error_count - len(self.errors))

@@ -1,7 +1,9 @@
-"""Pages for the bulk imports: employees, positions, and their template downloads.
+"""Pages for the bulk imports: employees, positions, their jobs and template downloads.
 
 Only an admin of an instansi (BKPSDM admin or a superadmin covering it) reaches them; with
-several instansi the form offers a choice limited to those.
+several instansi the form offers a choice limited to those. An upload becomes an
+:class:`ImportJob` run by the task worker; its page polls the progress and then shows the
+errors to fix or the summary.
 """
 
 from __future__ import annotations
@@ -11,18 +13,25 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from bangkom.accounts.scope import scope_for
 from bangkom.core.access import deny
-from bangkom.organisation.access import get_instansi_for_user
-from bangkom.organisation.imports import ImportRejected, employees_import, positions_import
+from bangkom.core.errors import ServiceError
+from bangkom.organisation.access import (
+    get_import_job_for_user,
+    get_instansi_for_user,
+    import_jobs_for_user,
+)
+from bangkom.organisation.imports.jobs import import_job_create, import_job_retry, job_summary
 from bangkom.organisation.imports.workbooks import (
     EMPLOYEES_FILENAME,
     POSITIONS_FILENAME,
@@ -30,9 +39,9 @@ from bangkom.organisation.imports.workbooks import (
     employees_template,
     positions_template,
 )
-from bangkom.organisation.models import Instansi
+from bangkom.organisation.models import ImportJob, ImportKind, ImportStatus, Instansi
 
-MAX_SHOWN_ERRORS = 500  # a page stays readable; the count says how many more there are
+RECENT_JOBS = 10
 
 
 def _admin_instansi(user: Any) -> QuerySet[Instansi]:
@@ -98,53 +107,92 @@ def _posted_instansi(request: HttpRequest) -> None:
         get_instansi_for_user(request.user, value, for_write=True)
 
 
-def _run_import(
-    request: HttpRequest, form_class: type[_ImportForm], template: str, run: Any
+def _upload_page(
+    request: HttpRequest, form_class: type[_ImportForm], template: str, kind: ImportKind
 ) -> HttpResponse:
+    """The form; a valid upload becomes a background job and the browser goes to its page."""
     instansi_qs = _admin_instansi(request.user)
     if request.method == "POST":
         _posted_instansi(request)
         form = form_class(request.POST, request.FILES, instansi_qs=instansi_qs)
-    else:
-        form = form_class(instansi_qs=instansi_qs)
-    context: dict[str, Any] = {"form": form, "summary": None, "errors": None}
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        upload = data["berkas"]
-        options = {"create_units": data["buat_unit"]} if "buat_unit" in data else {}
-        try:
-            context["summary"] = run(
-                data=upload.read(),
-                filename=upload.name,
+        if form.is_valid():
+            data = form.cleaned_data
+            job = import_job_create(
                 instansi=data["instansi"],
+                kind=kind,
+                upload=data["berkas"],
                 acting_user=request.user,
                 dry_run=data["uji_coba"],
-                **options,
+                create_units=data.get("buat_unit", False),
+                language=translation.get_language() or "",
             )
-        except ImportRejected as exc:
-            context["errors"] = exc.errors[:MAX_SHOWN_ERRORS]
-            context["error_count"] = len(exc.errors)
-            context["hidden_errors"] = max(0, len(exc.errors) - MAX_SHOWN_ERRORS)
-            context["filename"] = upload.name
-        else:
-            context["filename"] = upload.name
+            return redirect("organisation:import_job", job.pk)
+    else:
+        form = form_class(instansi_qs=instansi_qs)
+    jobs = import_jobs_for_user(request.user).filter(kind=kind)[:RECENT_JOBS]
+    context = {
+        "form": form,
+        "jobs": jobs,
+        "several_instansi": len(instansi_qs[:2]) > 1,
+    }
     return render(request, template, context)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_employees(request: HttpRequest) -> HttpResponse:
-    return _run_import(
-        request, EmployeeImportForm, "organisation/import_employees.html", employees_import
+    return _upload_page(
+        request, EmployeeImportForm, "organisation/import_employees.html", ImportKind.EMPLOYEES
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_positions(request: HttpRequest) -> HttpResponse:
-    return _run_import(
-        request, PositionImportForm, "organisation/import_positions.html", positions_import
+    return _upload_page(
+        request, PositionImportForm, "organisation/import_positions.html", ImportKind.POSITIONS
     )
+
+
+def _job_context(job: ImportJob) -> dict[str, Any]:
+    """What ``import_result.html`` shows: the errors of a rejected file or the summary."""
+    return {
+        "job": job,
+        "filename": job.filename,
+        "summary": job_summary(job),
+        "errors": job.errors if job.status == ImportStatus.REJECTED else None,
+        "error_count": job.error_count,
+        "hidden_errors": job.hidden_errors,
+    }
+
+
+@login_required
+@require_GET
+def import_job(request: HttpRequest, pk: int) -> HttpResponse:
+    job = get_import_job_for_user(request.user, pk)
+    return render(request, "organisation/import_job.html", _job_context(job))
+
+
+@login_required
+@require_GET
+def import_job_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """The job's progress, polled by htmx every 2 s; once finished, its result (the errors
+    to fix or the summary), and the polling stops."""
+    job = get_import_job_for_user(request.user, pk)
+    return render(request, "organisation/import_job_status.html", _job_context(job))
+
+
+@login_required
+@require_POST
+def import_job_retry_view(request: HttpRequest, pk: int) -> HttpResponse:
+    job = get_import_job_for_user(request.user, pk)
+    try:
+        import_job_retry(job=job, acting_user=request.user)
+    except ServiceError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Impor diulang dari awal di latar belakang."))
+    return redirect("organisation:import_job", job.pk)
 
 
 def _xlsx(content: bytes, filename: str) -> HttpResponse:

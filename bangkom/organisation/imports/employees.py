@@ -40,7 +40,14 @@ from bangkom.core.errors import ServiceError
 from bangkom.organisation.imports.employee_rows import EmployeeRow, _Reader
 from bangkom.organisation.imports.matching import PositionPlan, UnitPlan, resolved
 from bangkom.organisation.imports.reading import Table, read_table
-from bangkom.organisation.imports.report import CellError, ErrorList, ImportRejected, ImportSummary
+from bangkom.organisation.imports.report import (
+    CellError,
+    ErrorList,
+    ImportRejected,
+    ImportSummary,
+    Progress,
+    no_progress,
+)
 from bangkom.organisation.models import Employee, Instansi
 from bangkom.organisation.services import EMPLOYEE_FIELDS, EmployeeData, position_save, unit_create
 
@@ -54,7 +61,7 @@ __all__ = [
 ]
 
 _AUDITED_FIELDS = (*EMPLOYEE_FIELDS, "nip", "tmt_cpns")
-_LABELS = {
+SUMMARY_LABELS = {
     "created": gettext_lazy("Pegawai baru"),
     "updated": gettext_lazy("Pegawai diperbarui"),
     "unchanged": gettext_lazy("Pegawai tidak berubah"),
@@ -98,7 +105,7 @@ class EmployeePlan:
                 "units_created": [p.label for p in self.reader.units.plans],
                 "positions_created": [p.label for p in self.reader.positions.plans],
             },
-            labels={code: str(label) for code, label in _LABELS.items()},
+            labels={code: str(label) for code, label in SUMMARY_LABELS.items()},
         )
 
 
@@ -268,18 +275,24 @@ def employees_import(
     acting_user: Any,
     create_units: bool = False,
     dry_run: bool = False,
+    progress: Progress | None = None,
 ) -> ImportSummary:
     """Import employees from a SIASN export or the template, all or nothing.
 
     Raises ``PermissionDenied`` when ``acting_user`` may not administer ``instansi`` and
-    :class:`ImportRejected` (nothing written) when any cell is wrong.
+    :class:`ImportRejected` (nothing written) when any cell is wrong. ``progress`` is told
+    each stage before it starts, outside the transaction that writes.
     """
+    report = progress or no_progress
     check_can_import(acting_user, instansi)
+    report(10, _("Membaca berkas"))
     table = read_table(data, filename)
+    report(25, _("Memeriksa %d baris") % len(table.rows))
     plan = plan_employees(table, instansi=instansi, create_units=create_units, filename=filename)
     summary = plan.summary(dry_run=dry_run)
     if dry_run:
         return summary
+    report(70, _("Menyimpan %d baris") % len(table.rows))
     try:
         with transaction.atomic():
             apply_employees(plan, acting_user=acting_user)

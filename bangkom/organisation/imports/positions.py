@@ -40,7 +40,13 @@ from bangkom.organisation.imports.position_rows import (
     _Checker,
 )
 from bangkom.organisation.imports.reading import Table, file_kind, read_csv, read_workbook
-from bangkom.organisation.imports.report import CellError, ImportRejected, ImportSummary
+from bangkom.organisation.imports.report import (
+    CellError,
+    ImportRejected,
+    ImportSummary,
+    Progress,
+    no_progress,
+)
 from bangkom.organisation.models import Instansi, PositionClass
 from bangkom.organisation.services import position_save
 
@@ -56,7 +62,7 @@ __all__ = [
     "positions_import",
 ]
 
-_LABELS = {
+SUMMARY_LABELS = {
     "positions_created": gettext_lazy("Jabatan baru"),
     "positions_updated": gettext_lazy("Jabatan diperbarui"),
     "positions_unchanged": gettext_lazy("Jabatan tidak berubah"),
@@ -76,7 +82,7 @@ class PositionImportPlan:
     rows: int
 
     def summary(self, *, dry_run: bool) -> ImportSummary:
-        counts = dict.fromkeys(_LABELS, 0)
+        counts = dict.fromkeys(SUMMARY_LABELS, 0)
         created: list[str] = []
         for target in self.targets:
             if target.position_row is not None:
@@ -93,7 +99,7 @@ class PositionImportPlan:
             rows=self.rows,
             counts=counts,
             names={"positions_created": created},
-            labels={code: str(label) for code, label in _LABELS.items()},
+            labels={code: str(label) for code, label in SUMMARY_LABELS.items()},
         )
 
 
@@ -187,14 +193,26 @@ def apply_positions(plan: PositionImportPlan, *, acting_user: Any) -> None:
 
 
 def positions_import(
-    *, data: bytes, filename: str, instansi: Instansi, acting_user: Any, dry_run: bool = False
+    *,
+    data: bytes,
+    filename: str,
+    instansi: Instansi,
+    acting_user: Any,
+    dry_run: bool = False,
+    progress: Progress | None = None,
 ) -> ImportSummary:
-    """Import positions with duties and standards from the template, all or nothing."""
+    """Import positions with duties and standards from the template, all or nothing.
+    ``progress`` is told each stage before it starts, outside the transaction that writes."""
+    report = progress or no_progress
     check_can_import(acting_user, instansi)
-    plan = plan_positions(_sheets(data, filename), instansi=instansi)
+    report(10, _("Membaca berkas"))
+    sheets = _sheets(data, filename)
+    report(25, _("Memeriksa jabatan, uraian tugas dan standar"))
+    plan = plan_positions(sheets, instansi=instansi)
     summary = plan.summary(dry_run=dry_run)
     if dry_run:
         return summary
+    report(70, _("Menyimpan jabatan"))
     try:
         with transaction.atomic():
             apply_positions(plan, acting_user=acting_user)

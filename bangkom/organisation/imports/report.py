@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+
+Progress = Callable[[int, str], None]
+"""Told ``(percent, note)`` as an import moves from reading to checking to writing."""
+
+
+def no_progress(percent: int, note: str) -> None:
+    """The progress of a caller that shows none (the command line)."""
 
 
 @dataclass(frozen=True)

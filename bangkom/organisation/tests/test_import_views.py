@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -14,7 +15,7 @@ from django.urls import reverse
 
 from bangkom.core.models import AuditEvent
 from bangkom.organisation.imports.workbooks import employees_template
-from bangkom.organisation.models import Employee, Position, Unit
+from bangkom.organisation.models import Employee, ImportJob, Position, Unit
 from bangkom.testing.world import World
 
 SIASN_CSV = Path(__file__).parent / "files" / "siasn_export.csv"
@@ -51,7 +52,18 @@ def checked(html: str, name: str) -> bool:
     return " checked" in tag.group(0)
 
 
-def test_bkpsdm_sees_errors_then_imports(world: World, client: Client) -> None:
+def post_upload(client: Client, capture: Any, data: dict[str, Any], page: str = PAGE) -> Any:
+    """Post the form and run the job queued on commit, as the worker would; follow the
+    redirect to the job page."""
+    with capture(execute=True):
+        response = client.post(reverse(page), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return client.get(response["Location"])
+
+
+def test_bkpsdm_sees_errors_then_imports(
+    world: World, client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
     client.force_login(world.user("bkpsdm"))
     page = client.get(reverse(PAGE))
     html = page.content.decode()
@@ -60,8 +72,9 @@ def test_bkpsdm_sees_errors_then_imports(world: World, client: Client) -> None:
     assert 'type="hidden" name="instansi"' in html  # one instansi: nothing to choose
     before = state()
 
-    response = client.post(
-        reverse(PAGE),
+    response = post_upload(
+        client,
+        django_capture_on_commit_callbacks,
         {
             "instansi": world.instansi.pk,
             "berkas": upload(bad_csv(), "siasn.csv"),
@@ -72,15 +85,17 @@ def test_bkpsdm_sees_errors_then_imports(world: World, client: Client) -> None:
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert state() == before
+    assert state()[:3] == before[:3]  # nothing imported; the job's own audit row only
     assert "Berkas ditolak" in html and "2 kesalahan" in html
     rows = re.findall(r"<tr><td>(\d+)</td><td>([^<]+)</td>", html)
     assert rows == [("2", "UNOR NAMA"), ("5", "NIP BARU")]
     assert "Puskesmas Oesapa" in html and "1988-13-03" in html
-    assert not checked(html, "buat_unit") and not checked(html, "uji_coba")
+    assert "hx-trigger" not in html  # finished: the page stops polling
 
-    response = client.post(
-        reverse(PAGE),
+    before = state()
+    response = post_upload(
+        client,
+        django_capture_on_commit_callbacks,
         {
             "instansi": world.instansi.pk,
             "berkas": upload(bad_csv(), "siasn.csv"),
@@ -89,12 +104,12 @@ def test_bkpsdm_sees_errors_then_imports(world: World, client: Client) -> None:
         },
     )
     html = response.content.decode()
-    assert state() == before
-    assert checked(html, "buat_unit") and checked(html, "uji_coba")  # the options are kept
+    assert state()[:3] == before[:3]
     assert re.findall(r"<tr><td>(\d+)</td><td>([^<]+)</td>", html) == [("5", "NIP BARU")]
 
-    response = client.post(
-        reverse(PAGE),
+    response = post_upload(
+        client,
+        django_capture_on_commit_callbacks,
         {
             "instansi": world.instansi.pk,
             "berkas": upload(SIASN_CSV.read_bytes(), "siasn.csv"),
@@ -103,9 +118,30 @@ def test_bkpsdm_sees_errors_then_imports(world: World, client: Client) -> None:
     html = response.content.decode()
     assert "Impor selesai" in html
     assert re.search(r"Pegawai baru</th><td>3<", html)
+    assert f"{reverse('organisation:employee_list')}?instansi={world.instansi.pk}" in html
     assert Employee.objects.filter(nip="199001152023212001").exists()
     event = AuditEvent.objects.filter(action="employee.create").latest("id")
     assert event.actor == world.user("bkpsdm")
+
+    listing = client.get(reverse(PAGE)).content.decode()
+    for job in ImportJob.objects.all():  # the recent uploads, each linking to its result
+        assert reverse("organisation:import_job", args=[job.pk]) in listing
+
+
+def test_options_are_kept_when_the_form_is_refused(world: World, client: Client) -> None:
+    client.force_login(world.user("bkpsdm"))
+    before = state()
+
+    response = client.post(
+        reverse(PAGE),
+        {"instansi": world.instansi.pk, "buat_unit": "on", "uji_coba": "on"},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert checked(html, "buat_unit") and checked(html, "uji_coba")
+    assert state() == before
+    assert not ImportJob.objects.exists()
 
 
 def test_wrong_file_type_is_a_form_error(world: World, client: Client) -> None:
