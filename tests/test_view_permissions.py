@@ -3,6 +3,7 @@ request changes nothing."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from typing import Any
 
@@ -11,7 +12,7 @@ from django.urls import reverse
 
 from bangkom.competencies.models import ClassDefaultLevel, Competency, PositionStandard
 from bangkom.core.models import AuditEvent
-from bangkom.organisation.models import Duty, Employee, Position, Unit
+from bangkom.organisation.models import Duty, Employee, ImportJob, ImportKind, Position, Unit
 from bangkom.testing.world import PERSONAS, World
 
 ALL = set(PERSONAS)
@@ -133,7 +134,48 @@ PAGES: list[tuple[str, Callable[[World], str], dict[str, int]]] = [
     ),
     ("tokens", lambda w: reverse("accounts:tokens"), expect(ALL)),
     ("wilayah", lambda w: reverse("organisation:wilayah_search") + "?q=53", expect(ALL)),
+    (
+        "import employees",
+        lambda w: reverse("organisation:import_employees"),
+        expect(ADMINS | {"outsider"}, default=403),
+    ),
+    (
+        "import positions",
+        lambda w: reverse("organisation:import_positions"),
+        expect(ADMINS | {"outsider"}, default=403),
+    ),
+    (
+        "import job",
+        lambda w: reverse("organisation:import_job", args=[_import_job(w).pk]),
+        expect(ADMINS, forbidden=ALL - ADMINS - {"outsider", "outsider_employee"}),
+    ),
+    (
+        "import job status",
+        lambda w: reverse("organisation:import_job_status", args=[_import_job(w).pk]),
+        expect(ADMINS, forbidden=ALL - ADMINS - {"outsider", "outsider_employee"}),
+    ),
+    (
+        "import job other",
+        lambda w: reverse("organisation:import_job", args=[_import_job(w, other=True).pk]),
+        expect({"superadmin", "outsider"}, forbidden={"outsider_employee"}),
+    ),
 ]
+
+
+def _import_job(w: World, *, other: bool = False) -> ImportJob:
+    """A queued job with no file: the pages show its status without a worker."""
+    return ImportJob.objects.create(
+        instansi=w.other_instansi if other else w.instansi,
+        kind=ImportKind.EMPLOYEES,
+        filename="siasn.csv",
+        created_by=w.user("outsider" if other else "bkpsdm"),
+    )
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings: Any, tmp_path: Any) -> None:
+    """Uploaded import files go to a throwaway MEDIA_ROOT."""
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 def _state() -> dict[str, Any]:
@@ -146,6 +188,7 @@ def _state() -> dict[str, Any]:
         "class_defaults": list(ClassDefaultLevel.objects.order_by("pk").values()),
         "competencies": Competency.objects.count(),
         "audit": AuditEvent.objects.count(),
+        "import_jobs": list(ImportJob.objects.order_by("pk").values()),
     }
 
 
@@ -213,12 +256,19 @@ def _standard_post(w: World) -> tuple[str, dict[str, Any]]:
     return reverse("organisation:standard_edit", args=[w.perawat.pk]), data
 
 
+def _import_post(w: World) -> tuple[str, dict[str, Any]]:
+    upload = io.BytesIO(b"NIP BARU,NAMA\n199001152023212001,Yuliana Tefa\n")
+    upload.name = "siasn.csv"
+    return reverse("organisation:import_employees"), {"instansi": w.instansi.pk, "berkas": upload}
+
+
 WRITES: list[tuple[str, Callable[[World], tuple[str, dict[str, Any]]], set[str]]] = [
     ("employee edit", _employee_post, MANAGERS_OF_DINKES),
     ("unit create", _unit_post, MANAGERS_OF_DINKES),
     ("position edit", _position_post, MANAGERS_OF_DINKES),
     ("duty create", _duty_post, MANAGERS_OF_DINKES),
     ("standard edit", _standard_post, MANAGERS_OF_DINKES),
+    ("import upload", _import_post, ADMINS),
 ]
 
 
