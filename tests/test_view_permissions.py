@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from bangkom.competencies.models import ClassDefaultLevel, Competency, PositionStandard
 from bangkom.core.models import AuditEvent
+from bangkom.needs.models import Recomputation
 from bangkom.organisation.models import Duty, Employee, ImportJob, ImportKind, Position, Unit
 from bangkom.testing.world import PERSONAS, World
 
@@ -133,6 +134,11 @@ PAGES: list[tuple[str, Callable[[World], str], dict[str, int]]] = [
         expect(ADMINS | {"outsider"}, default=403),
     ),
     ("tokens", lambda w: reverse("accounts:tokens"), expect(ALL)),
+    (
+        "needs recompute status",
+        lambda w: reverse("needs:recompute_status", args=[_recomputation(w).pk]),
+        expect(READERS | {"opd_admin"}),
+    ),
     ("wilayah", lambda w: reverse("organisation:wilayah_search") + "?q=53", expect(ALL)),
     (
         "import employees",
@@ -178,6 +184,10 @@ def _private_media(settings: Any, tmp_path: Any) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+def _recomputation(w: World) -> Recomputation:
+    return Recomputation.objects.create(instansi=w.instansi, tahun=2026)
+
+
 def _state() -> dict[str, Any]:
     return {
         "employees": list(Employee.objects.order_by("pk").values()),
@@ -189,6 +199,7 @@ def _state() -> dict[str, Any]:
         "competencies": Competency.objects.count(),
         "audit": AuditEvent.objects.count(),
         "import_jobs": list(ImportJob.objects.order_by("pk").values()),
+        "recomputations": list(Recomputation.objects.order_by("pk").values()),
     }
 
 
@@ -256,6 +267,10 @@ def _standard_post(w: World) -> tuple[str, dict[str, Any]]:
     return reverse("organisation:standard_edit", args=[w.perawat.pk]), data
 
 
+def _recompute_post(w: World) -> tuple[str, dict[str, Any]]:
+    return reverse("needs:recompute"), {"instansi": w.instansi.pk, "tahun": 2026}
+
+
 def _import_post(w: World) -> tuple[str, dict[str, Any]]:
     upload = io.BytesIO(b"NIP BARU,NAMA\n199001152023212001,Yuliana Tefa\n")
     upload.name = "siasn.csv"
@@ -269,6 +284,7 @@ WRITES: list[tuple[str, Callable[[World], tuple[str, dict[str, Any]]], set[str]]
     ("duty create", _duty_post, MANAGERS_OF_DINKES),
     ("standard edit", _standard_post, MANAGERS_OF_DINKES),
     ("import upload", _import_post, ADMINS),
+    ("needs recompute", _recompute_post, ADMINS),
 ]
 
 

@@ -8,7 +8,8 @@ from typing import Any
 from django.db.models import Q
 
 from bangkom.accounts.scope import scope_for
-from bangkom.core.access import NOTHING, deny
+from bangkom.core.access import NOTHING, deny, get_visible_or_404
+from bangkom.needs.models import Recomputation
 from bangkom.organisation.access import get_employee_for_user, get_unit_for_user
 from bangkom.organisation.models import Employee, Instansi, Unit
 
@@ -42,3 +43,17 @@ def get_unit_for_needs(user: Any, pk: object) -> Unit:
 
 def get_employee_for_needs(user: Any, pk: object) -> Employee:
     return get_employee_for_user(user, pk)
+
+
+def get_recomputation_for_user(user: Any, pk: object) -> Recomputation:
+    """A recomputation of an instansi whose needs overview the user may open; otherwise 404."""
+    scope = scope_for(user)
+    ids = set(scope.read_instansi_ids) | {inst for inst, _path in scope.opd_units}
+    return get_visible_or_404(
+        Recomputation.objects.filter(instansi_id__in=ids).select_related("instansi"), pk
+    )
+
+
+def can_recompute(user: Any, instansi: Instansi) -> bool:
+    """Recomputing replaces the whole instansi's analysis: its admins only."""
+    return scope_for(user).can_admin(instansi.pk)

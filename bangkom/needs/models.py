@@ -6,9 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bangkom.core.models import TimeStampedModel
@@ -193,22 +195,56 @@ class UnitPriority(models.Model):
         return f"#{self.rank} {self.unit_id} {self.competency_id}"
 
 
+class RecomputationStatus(models.TextChoices):
+    QUEUED = "antre", _("Menunggu giliran")
+    RUNNING = "berjalan", _("Sedang berjalan")
+    DONE = "selesai", _("Selesai")
+    FAILED = "gagal", _("Gagal")
+
+
+ACTIVE_RECOMPUTATION = (RecomputationStatus.QUEUED, RecomputationStatus.RUNNING)
+
+
 class Recomputation(models.Model):
-    """When the needs of an instansi and year were last recomputed, and how big they were."""
+    """One recomputation of the needs of an instansi and year: queued from the needs page and run
+    in the background, or run at once (demo load, benchmarks); with its progress while it runs
+    and its size once done. The latest done one describes the analysis in force."""
 
     instansi = models.ForeignKey(
         "organisation.Instansi", on_delete=models.CASCADE, related_name="+"
     )
     tahun = models.PositiveSmallIntegerField()
-    finished_at = models.DateTimeField(auto_now=True)
+    status = models.CharField(
+        max_length=10, choices=RecomputationStatus.choices, default=RecomputationStatus.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(default=0)
+    progress_note = models.CharField(max_length=200, blank=True)
+    error = models.TextField(blank=True)
+    task_id = models.CharField(max_length=64, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
     employees = models.PositiveIntegerField(default=0)
     need_rows = models.PositiveIntegerField(default=0)
     seconds = models.FloatField(default=0)
 
     class Meta:
+        ordering = ["-requested_at", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["instansi", "tahun"], name="recomputation_unique")
+            # Two admins pressing at once queue one recomputation, not two.
+            models.UniqueConstraint(
+                fields=["instansi", "tahun"],
+                condition=Q(status__in=ACTIVE_RECOMPUTATION),
+                name="recomputation_one_active",
+            )
         ]
 
     def __str__(self) -> str:
-        return f"{self.instansi_id} {self.tahun} @ {self.finished_at:%Y-%m-%d %H:%M}"
+        return f"{self.instansi_id} {self.tahun} #{self.pk} {self.status}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (RecomputationStatus.DONE, RecomputationStatus.FAILED)

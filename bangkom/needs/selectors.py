@@ -10,7 +10,14 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from bangkom.competencies.models import Competency
-from bangkom.needs.models import EmployeeNeeds, NeedLine, Recomputation, UnitPriority, WeightFactor
+from bangkom.needs.models import (
+    EmployeeNeeds,
+    NeedLine,
+    Recomputation,
+    RecomputationStatus,
+    UnitPriority,
+    WeightFactor,
+)
 from bangkom.organisation.models import Employee, Instansi, Unit
 
 
@@ -157,4 +164,20 @@ def unit_inventory_rows(
 
 
 def last_recomputation(instansi: Instansi, tahun: int) -> Recomputation | None:
-    return Recomputation.objects.filter(instansi=instansi, tahun=tahun).first()
+    """The latest done recomputation: the one whose results are in force."""
+    return (
+        Recomputation.objects.filter(
+            instansi=instansi, tahun=tahun, status=RecomputationStatus.DONE
+        )
+        .order_by("-finished_at", "-id")
+        .first()
+    )
+
+
+def pending_recomputation(instansi: Instansi, tahun: int) -> Recomputation | None:
+    """The latest recomputation if it has not (yet) replaced the results: queued, running, or
+    failed after the last done one. ``None`` when the results in force are the latest."""
+    latest = Recomputation.objects.filter(instansi=instansi, tahun=tahun).first()
+    if latest is None or latest.status == RecomputationStatus.DONE:
+        return None
+    return latest

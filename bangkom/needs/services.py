@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import gc
 import json
+import logging
 import time
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -14,7 +15,8 @@ from itertools import groupby
 from operator import attrgetter
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bangkom.assessments.models import CurrentLevel
@@ -31,13 +33,17 @@ from bangkom.needs.compute import (
     unit_aggregates,
 )
 from bangkom.needs.models import (
+    ACTIVE_RECOMPUTATION,
     EmployeeNeeds,
     FactorSource,
     Recomputation,
+    RecomputationStatus,
     UnitPriority,
     WeightFactor,
 )
 from bangkom.organisation.models import Employee, Instansi, PositionClass, Unit
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -258,20 +264,44 @@ def _current_levels(instansi: Instansi) -> dict[tuple[int, int], tuple[int, str]
         return {(e, c): (level, source) for e, c, level, source in cursor.fetchall()}
 
 
-def needs_recompute(*, instansi: Instansi, tahun: int, acting_user: Any) -> Recomputation:
-    """Recompute every need score and unit priority of ``instansi`` for ``tahun``.
+ProgressCallback = Callable[[int, str], None]
+
+
+def needs_recompute(
+    *,
+    instansi: Instansi,
+    tahun: int,
+    acting_user: Any,
+    recomputation: Recomputation | None = None,
+    progress: ProgressCallback | None = None,
+) -> Recomputation:
+    """Recompute every need score and unit priority of ``instansi`` for ``tahun``, at once.
 
     Idempotent: the materialised rows are replaced as a whole in one transaction, so readers see
-    either the old or the new analysis, never half of each.
+    either the old or the new analysis, never half of each. ``recomputation`` is the queued row
+    a background job runs (it becomes done in that same transaction); without it a new done row
+    is written. ``progress(percent, note)`` is told each stage before it starts.
     """
     started = time.perf_counter()
+    report = progress or (lambda _percent, _note: None)
     with _no_cyclic_gc():
+        report(10, _("Membaca pegawai, standar kompetensi, level saat ini dan faktor bobot"))
         employees, standards, current, factors, unit_paths, unit_depths = load_inputs(
             instansi, tahun
+        )
+        report(
+            40,
+            _("Menghitung kesenjangan dan skor: %(employees)s pegawai, %(factors)s faktor bobot")
+            % {"employees": len(employees), "factors": len(factors)},
         )
         rows = need_rows(employees, standards, current, factors)
         aggregates = unit_aggregates(rows, unit_paths)
         ranks = rank(aggregates, unit_depths)
+    report(
+        70,
+        _("Menyimpan %(rows)s kebutuhan dan %(priorities)s prioritas unit")
+        % {"rows": len(rows), "priorities": len(aggregates)},
+    )
     with _no_cyclic_gc(), transaction.atomic():
         EmployeeNeeds.objects.filter(instansi=instansi, tahun=tahun).delete()
         UnitPriority.objects.filter(instansi=instansi, tahun=tahun).delete()
@@ -317,15 +347,29 @@ def needs_recompute(*, instansi: Instansi, tahun: int, acting_user: Any) -> Reco
                 for a in aggregates
             ),
         )
-        recomputation, _created = Recomputation.objects.update_or_create(
-            instansi=instansi,
-            tahun=tahun,
-            defaults={
-                "employees": len(employees),
-                "need_rows": len(rows),
-                "seconds": round(time.perf_counter() - started, 3),
-            },
-        )
+        now = timezone.now()
+        done = {
+            "status": RecomputationStatus.DONE,
+            "progress": 100,
+            "progress_note": _("Selesai"),
+            "error": "",
+            "finished_at": now,
+            "employees": len(employees),
+            "need_rows": len(rows),
+            "seconds": round(time.perf_counter() - started, 3),
+        }
+        if recomputation is None:
+            recomputation = Recomputation.objects.create(
+                instansi=instansi,
+                tahun=tahun,
+                requested_by=_user_or_none(acting_user),
+                requested_at=now,
+                started_at=now,
+                **done,
+            )
+        else:
+            Recomputation.objects.filter(pk=recomputation.pk).update(**done)
+            recomputation.refresh_from_db()
         audit_event(
             actor=acting_user,
             action="needs.recompute",
@@ -339,3 +383,98 @@ def needs_recompute(*, instansi: Instansi, tahun: int, acting_user: Any) -> Reco
             },
         )
     return recomputation
+
+
+def _user_or_none(user: Any) -> Any:
+    return user if getattr(user, "pk", None) else None
+
+
+# ----------------------------------------------------------------------------- in the background
+
+
+def needs_recompute_enqueue(*, instansi: Instansi, tahun: int, acting_user: Any) -> Recomputation:
+    """Queue a recomputation of ``instansi``/``tahun``, run by the worker after commit.
+
+    At most one is queued or running per instansi and year (a database constraint): pressing
+    again while one waits or runs is refused with a message, not queued twice.
+    """
+    already = _(
+        "Penghitungan ulang kebutuhan %(tahun)s sudah dalam antrean atau sedang berjalan; "
+        "tunggu sampai selesai."
+    ) % {"tahun": tahun}
+    with transaction.atomic():
+        if Recomputation.objects.filter(
+            instansi=instansi, tahun=tahun, status__in=ACTIVE_RECOMPUTATION
+        ).exists():
+            raise ServiceError(already)
+        try:
+            with transaction.atomic():
+                recomputation = Recomputation.objects.create(
+                    instansi=instansi,
+                    tahun=tahun,
+                    status=RecomputationStatus.QUEUED,
+                    progress_note=_("Menunggu giliran"),
+                    requested_by=_user_or_none(acting_user),
+                )
+        except IntegrityError as exc:  # another request queued one in between
+            raise ServiceError(already) from exc
+        audit_event(
+            actor=acting_user,
+            action="needs.recompute.queue",
+            target=recomputation,
+            instansi=instansi,
+            after={"tahun": tahun},
+        )
+
+        def send() -> None:
+            from bangkom.needs.tasks import needs_recompute_task
+
+            result = needs_recompute_task.enqueue(recomputation.pk)
+            Recomputation.objects.filter(pk=recomputation.pk).update(task_id=str(result.id)[:64])
+
+        transaction.on_commit(send)
+    return recomputation
+
+
+def recomputation_execute(recomputation_id: int) -> Recomputation:
+    """Run one queued recomputation (the background task's body).
+
+    Idempotent: a done one is left alone, and a retried one recomputes again. Progress and a
+    failure are written outside the recomputation's transaction, so the polling page sees them
+    at once; a failure leaves the previous analysis in force.
+    """
+    recomputation = Recomputation.objects.select_related("instansi", "requested_by").get(
+        pk=recomputation_id
+    )
+    if recomputation.status == RecomputationStatus.DONE:
+        return recomputation
+
+    def progress(percent: int, note: str) -> None:
+        Recomputation.objects.filter(pk=recomputation.pk).update(
+            status=RecomputationStatus.RUNNING, progress=percent, progress_note=note[:200]
+        )
+
+    try:
+        Recomputation.objects.filter(pk=recomputation.pk).update(
+            status=RecomputationStatus.RUNNING,
+            started_at=timezone.now(),
+            progress=5,
+            progress_note=_("Dimulai"),
+        )
+        return needs_recompute(
+            instansi=recomputation.instansi,
+            tahun=recomputation.tahun,
+            acting_user=recomputation.requested_by,
+            recomputation=recomputation,
+            progress=progress,
+        )
+    except Exception as exc:
+        logger.exception("needs recomputation %s failed", recomputation_id)
+        Recomputation.objects.filter(pk=recomputation.pk).update(
+            status=RecomputationStatus.FAILED,
+            progress=100,
+            progress_note=_("Gagal"),
+            error=f"{type(exc).__name__}: {exc}"[:2000],
+            finished_at=timezone.now(),
+        )
+        raise

@@ -6,23 +6,27 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from bangkom.accounts.scope import scope_for
 from bangkom.competencies.access import get_competency_for_user
 from bangkom.core.access import deny
+from bangkom.core.errors import ServiceError
 from bangkom.needs import exports, selectors
 from bangkom.needs.access import (
+    can_recompute,
     get_employee_for_needs,
+    get_recomputation_for_user,
     get_unit_for_needs,
     needs_instansi_for_user,
     unit_filter_for,
 )
-from bangkom.needs.models import FactorSource, WeightFactor
-from bangkom.needs.services import needs_recompute
+from bangkom.needs.models import FactorSource, Recomputation, RecomputationStatus, WeightFactor
+from bangkom.needs.services import needs_recompute_enqueue
 from bangkom.organisation.models import Instansi, Unit
 
 
@@ -71,7 +75,8 @@ def overview(request: HttpRequest) -> HttpResponse:
                 (unit, [heat.cell(unit.pk, c.pk) for c in heat.competencies]) for unit in heat.units
             ],
             "recomputation": selectors.last_recomputation(instansi, tahun),
-            "can_recompute": scope.can_admin(instansi.pk),
+            "job": selectors.pending_recomputation(instansi, tahun),
+            "can_recompute": can_recompute(request.user, instansi),
             "factor_count": WeightFactor.objects.filter(
                 instansi=instansi, tahun=tahun, is_active=True
             ).count(),
@@ -82,27 +87,59 @@ def overview(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def recompute(request: HttpRequest) -> HttpResponse:
+    """Queue a recomputation and return at once; the overview follows its progress."""
     instansi = _instansi(request)
-    if not scope_for(request.user).can_admin(instansi.pk):
+    if not can_recompute(request.user, instansi):
         raise deny()
     tahun = _year(request)
-    result = needs_recompute(instansi=instansi, tahun=tahun, acting_user=request.user)
-    messages.success(
-        request,
-        _(
-            "Kebutuhan %(tahun)s dihitung ulang: %(employees)s pegawai, "
-            "%(rows)s kebutuhan (%(s)s detik)."
+    try:
+        recomputation = needs_recompute_enqueue(
+            instansi=instansi, tahun=tahun, acting_user=request.user
         )
-        % {
-            "tahun": tahun,
-            "employees": result.employees,
-            "rows": result.need_rows,
-            "s": result.seconds,
-        },
+    except ServiceError as exc:
+        messages.warning(request, " ".join(exc.messages))
+    else:
+        recomputation.refresh_from_db()
+        if recomputation.status == RecomputationStatus.DONE:  # a worker that was quick
+            messages.success(request, _done_message(recomputation))
+        else:
+            messages.info(
+                request,
+                _(
+                    "Penghitungan ulang kebutuhan %(tahun)s berjalan di latar belakang; "
+                    "halaman ini memperbarui kemajuannya."
+                )
+                % {"tahun": tahun},
+            )
+    return redirect(f"{reverse('needs:overview')}?instansi={instansi.pk}&tahun={tahun}")
+
+
+def _done_message(recomputation: Recomputation) -> str:
+    return _(
+        "Kebutuhan %(tahun)s dihitung ulang: %(employees)s pegawai, "
+        "%(rows)s kebutuhan (%(s)s detik)."
+    ) % {
+        "tahun": recomputation.tahun,
+        "employees": recomputation.employees,
+        "rows": recomputation.need_rows,
+        "s": recomputation.seconds,
+    }
+
+
+@login_required
+@require_GET
+def recompute_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """A recomputation's status and progress; polled by htmx every 2 s until it ends, then the
+    overview reloads to show the new heatmap (or the failure beside the old one)."""
+    recomputation = get_recomputation_for_user(request.user, pk)
+    response = render(
+        request,
+        "needs/recompute_status.html",
+        {"job": recomputation, "done_message": _done_message(recomputation)},
     )
-    return redirect(
-        f"{request.path.replace('hitung-ulang/', '')}?instansi={instansi.pk}&tahun={tahun}"
-    )
+    if recomputation.is_finished and request.headers.get("HX-Request") and request.GET.get("poll"):
+        response["HX-Refresh"] = "true"
+    return response
 
 
 @login_required

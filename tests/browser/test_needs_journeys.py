@@ -31,8 +31,10 @@ def _cell(page: Page, unit: str, column: int) -> float:
 
 
 def test_marelan_permit_signal_raises_licensing_priority_with_its_evidence(
-    live_server, page: Page
+    live_server, page: Page, settings
 ) -> None:
+    # the recomputation the button queues runs at once on commit, as a quick worker would
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     dictionary_load()
     medan = build_medan()
     m3, m5 = Competency.objects.get(kode="M.3"), Competency.objects.get(kode="M.5")
@@ -110,3 +112,37 @@ def test_marelan_permit_signal_raises_licensing_priority_with_its_evidence(
     expect(page.get_by_role("heading", level=1)).to_contain_text("Mengapa")
     expect(page.get_by_text("Permohonan izin usaha naik 22,4% (≥ 20%)")).to_be_visible()
     expect(page.get_by_text("1812").first).to_be_visible()
+
+
+def test_the_overview_follows_a_queued_recomputation_until_it_is_done(
+    live_server, page: Page
+) -> None:
+    """With the database backend and no worker running, the press only queues; the page polls,
+    and when the job runs (here called as the worker would) the page reloads with the result."""
+    from bangkom.needs.models import EmployeeNeeds, Recomputation
+    from bangkom.needs.services import recomputation_execute
+    from bangkom.needs.tests.test_views import _prepare
+    from bangkom.testing.world import build_world
+
+    world = build_world()
+    _prepare(world)
+    EmployeeNeeds.objects.all().delete()
+    Recomputation.objects.all().delete()
+
+    login(page, live_server.url, "bkpsdm", PASSWORD)
+    page.goto(f"{live_server.url}/kebutuhan/?tahun=2026")
+    expect(page.get_by_text("Belum pernah dihitung untuk tahun ini.")).to_be_visible()
+    page.get_by_role("button", name="Hitung ulang kebutuhan").click()
+    expect(page.get_by_text("berjalan di latar belakang")).to_be_visible()
+    expect(page.get_by_role("status").filter(has_text="Menunggu giliran")).to_be_visible()
+
+    page.get_by_role("button", name="Hitung ulang kebutuhan").click()  # a second admin's press
+    expect(page.get_by_text("sudah dalam antrean atau sedang berjalan")).to_be_visible()
+    assert Recomputation.objects.count() == 1
+
+    recomputation_execute(Recomputation.objects.get().pk)
+
+    # the 2-second poll sees it done and reloads the page: the heatmap replaces the panel
+    expect(page.locator("table.heatmap")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"Dihitung .*: 4 pegawai, 3 kebutuhan"))).to_be_visible()
+    expect(page.get_by_role("status").filter(has_text="Menunggu giliran")).to_have_count(0)

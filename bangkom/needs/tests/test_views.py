@@ -100,17 +100,19 @@ def test_inventory_access(client, world: World, persona: str) -> None:
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_recompute_only_by_admins_and_nothing_changes_otherwise(
-    client, world: World, persona: str
+    client, world: World, persona: str, django_capture_on_commit_callbacks
 ) -> None:
     _prepare(world)
     before = (AuditEvent.objects.count(), list(EmployeeNeeds.objects.values_list("pk", flat=True)))
     client.force_login(world.user(persona))
-    response = client.post(
-        reverse("needs:recompute"), {"instansi": world.instansi.pk, "tahun": YEAR}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("needs:recompute"), {"instansi": world.instansi.pk, "tahun": YEAR}
+        )
     if persona in {"superadmin", "bkpsdm"}:
         assert response.status_code == 302
         assert AuditEvent.objects.filter(action="needs.recompute").count() == 2
+        assert AuditEvent.objects.filter(action="needs.recompute.queue").count() == 1
     else:
         assert response.status_code in (403, 404)
         after = (
