@@ -16,7 +16,7 @@ from operator import attrgetter
 from typing import Any
 
 from django.db import IntegrityError, connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from bangkom.assessments.models import CurrentLevel
@@ -426,10 +426,12 @@ def needs_recompute_enqueue(*, instansi: Instansi, tahun: int, acting_user: Any)
             after={"tahun": tahun},
         )
 
+        language = translation.get_language() or ""
+
         def send() -> None:
             from bangkom.needs.tasks import needs_recompute_task
 
-            result = needs_recompute_task.enqueue(recomputation.pk)
+            result = needs_recompute_task.enqueue(recomputation.pk, language)
             Recomputation.objects.filter(pk=recomputation.pk).update(task_id=str(result.id)[:64])
 
         transaction.on_commit(send)

@@ -214,3 +214,24 @@ def test_only_the_instansi_admins_queue(
         assert response.status_code in expected
         assert queued == 0 and callbacks == []
         assert not AuditEvent.objects.filter(action__startswith="needs.recompute").exists()
+
+
+def test_the_progress_is_written_in_the_language_of_the_admin_who_pressed(
+    client, world: World, django_capture_on_commit_callbacks, settings, monkeypatch
+) -> None:
+    _prepare(world)
+    notes: list[str] = []
+    real_need_rows = services.need_rows
+
+    def watch(*args):  # type: ignore[no-untyped-def]
+        notes.append(Recomputation.objects.values_list("progress_note", flat=True).first())
+        return real_need_rows(*args)
+
+    monkeypatch.setattr(services, "need_rows", watch)
+    client.force_login(world.user("bkpsdm"))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("needs:recompute"), {"instansi": world.instansi.pk, "tahun": YEAR})
+    assert notes == ["Computing gaps and scores: 4 employees, 1 weight factors"]
+    job = Recomputation.objects.filter(instansi=world.instansi).first()
+    assert job.progress_note == "Finished"
