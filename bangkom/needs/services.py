@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import timedelta
 from decimal import Decimal
 from itertools import groupby
 from operator import attrgetter
@@ -392,6 +393,36 @@ def _user_or_none(user: Any) -> Any:
 # ----------------------------------------------------------------------------- in the background
 
 
+# A recomputation still "running" this long after it started has lost its worker (even 200,000
+# ASN take well under a minute): it is marked failed so that it no longer blocks a new one.
+STALE_AFTER = timedelta(minutes=30)
+
+
+def _fail_stale(instansi: Instansi, tahun: int) -> None:
+    stale = Recomputation.objects.filter(
+        instansi=instansi,
+        tahun=tahun,
+        status=RecomputationStatus.RUNNING,
+        started_at__lt=timezone.now() - STALE_AFTER,
+    )
+    for recomputation in stale:
+        recomputation.status = RecomputationStatus.FAILED
+        recomputation.error = _(
+            "Tidak ada kabar dari pekerja latar belakang sejak %(mulai)s; penghitungan ini "
+            "dianggap gagal dan hasil sebelumnya tetap berlaku."
+        ) % {"mulai": timezone.localtime(recomputation.started_at).strftime("%d-%m-%Y %H:%M")}
+        recomputation.finished_at = timezone.now()
+        recomputation.save(update_fields=["status", "error", "finished_at"])
+        audit_event(
+            actor=None,
+            action="needs.recompute.stale",
+            target=recomputation,
+            instansi=instansi,
+            before={"status": RecomputationStatus.RUNNING},
+            after={"status": RecomputationStatus.FAILED},
+        )
+
+
 def needs_recompute_enqueue(*, instansi: Instansi, tahun: int, acting_user: Any) -> Recomputation:
     """Queue a recomputation of ``instansi``/``tahun``, run by the worker after commit.
 
@@ -403,6 +434,7 @@ def needs_recompute_enqueue(*, instansi: Instansi, tahun: int, acting_user: Any)
         "tunggu sampai selesai."
     ) % {"tahun": tahun}
     with transaction.atomic():
+        _fail_stale(instansi, tahun)
         if Recomputation.objects.filter(
             instansi=instansi, tahun=tahun, status__in=ACTIVE_RECOMPUTATION
         ).exists():

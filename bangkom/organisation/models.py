@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bangkom.core.models import TimeStampedModel
@@ -332,6 +335,9 @@ def import_file_path(instance: ImportJob, filename: str) -> str:
     return f"private/impor/{instance.instansi_id}/{filename}"
 
 
+IMPORT_STALE_AFTER = timedelta(minutes=30)
+
+
 class ImportJob(models.Model):
     """One uploaded import file, run in the background: its options, progress and outcome.
 
@@ -382,6 +388,16 @@ class ImportJob(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (ImportStatus.DONE, ImportStatus.REJECTED, ImportStatus.FAILED)
+
+    @property
+    def is_stale(self) -> bool:
+        """Still "running" long after it started: its worker has stopped (a 20,000-row file
+        takes about 10 s), so it may be run again."""
+        return (
+            self.status == ImportStatus.RUNNING
+            and self.started_at is not None
+            and timezone.now() - self.started_at > IMPORT_STALE_AFTER
+        )
 
     @property
     def hidden_errors(self) -> int:

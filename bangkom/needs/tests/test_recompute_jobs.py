@@ -235,3 +235,30 @@ def test_the_progress_is_written_in_the_language_of_the_admin_who_pressed(
     assert notes == ["Computing gaps and scores: 4 employees, 1 weight factors"]
     job = Recomputation.objects.filter(instansi=world.instansi).first()
     assert job.progress_note == "Finished"
+
+
+def test_a_recomputation_whose_worker_died_does_not_block_a_new_one(world: World) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    lost = Recomputation.objects.create(
+        instansi=world.instansi, tahun=2026, status="berjalan", started_at=now - timedelta(hours=1)
+    )
+    fresh = Recomputation.objects.create(
+        instansi=world.instansi,
+        tahun=2027,
+        status="berjalan",
+        started_at=now - timedelta(minutes=5),
+    )
+    queued = needs_recompute_enqueue(instansi=world.instansi, tahun=2026, acting_user=None)
+    lost.refresh_from_db()
+    assert lost.status == "gagal" and "Tidak ada kabar dari pekerja" in lost.error
+    assert queued.status == "antre"
+    assert AuditEvent.objects.filter(action="needs.recompute.stale").count() == 1
+    # one that is still within its time keeps blocking
+    with pytest.raises(services.ServiceError):
+        needs_recompute_enqueue(instansi=world.instansi, tahun=2027, acting_user=None)
+    fresh.refresh_from_db()
+    assert fresh.status == "berjalan"

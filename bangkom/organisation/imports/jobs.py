@@ -107,11 +107,12 @@ def import_job_create(
 
 
 def import_job_retry(*, job: ImportJob, acting_user: Any) -> ImportJob:
-    """Queue a failed job again; it starts over from its stored file."""
+    """Queue a failed job, or one whose worker stopped (:attr:`ImportJob.is_stale`), again; it
+    starts over from its stored file."""
     check_can_import(acting_user, job.instansi)
     with transaction.atomic():
         locked = ImportJob.objects.select_for_update().get(pk=job.pk)
-        if locked.status != ImportStatus.FAILED or not locked.file:
+        if not (locked.status == ImportStatus.FAILED or locked.is_stale) or not locked.file:
             raise ServiceError(
                 _("Hanya impor yang gagal dan berkasnya masih ada yang dapat diulang.")
             )

@@ -241,3 +241,38 @@ def _fail(**kwargs: Any) -> Any:
 @pytest.fixture
 def capture(django_capture_on_commit_callbacks: Any) -> Any:
     return django_capture_on_commit_callbacks
+
+
+def test_a_job_whose_worker_stopped_can_be_run_again(
+    client: Client, world: World, media: Path, capture: Any
+) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    with capture(execute=False):  # no worker picks it up
+        job = create(world, SIASN_CSV.read_bytes())
+    # A worker took it and stopped half-way, an hour ago (its transaction rolled back).
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=ImportStatus.RUNNING, started_at=timezone.now() - timedelta(hours=1)
+    )
+    client.force_login(world.user("bkpsdm"))
+    page = client.get(reverse("organisation:import_job_status", args=[job.pk])).content.decode()
+    assert "tampaknya terhenti" in page and "Ulangi impor" in page
+    with capture(execute=True):
+        jobs.import_job_retry(job=job, acting_user=world.user("bkpsdm"))
+    job.refresh_from_db()
+    assert job.status == ImportStatus.DONE and job.counts["created"] == 3
+
+
+def test_a_job_still_within_its_time_cannot_be_run_twice(world: World, capture: Any) -> None:
+    from django.utils import timezone
+
+    with capture(execute=False):
+        job = create(world, SIASN_CSV.read_bytes())
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=ImportStatus.RUNNING, started_at=timezone.now()
+    )
+    job.refresh_from_db()
+    with pytest.raises(jobs.ServiceError):
+        jobs.import_job_retry(job=job, acting_user=world.user("bkpsdm"))
