@@ -8,11 +8,13 @@ batch of a program; OPD is a regional agency (a top-level unit).
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bangkom.core.models import TimeStampedModel
@@ -337,6 +339,7 @@ class PlanRun(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -352,6 +355,17 @@ class PlanRun(models.Model):
     @property
     def has_plan(self) -> bool:
         return self.status == RunStatus.DONE and self.solver_status in ("optimal", "feasible")
+
+    @property
+    def is_stale(self) -> bool:
+        """Still running half an hour past its time limit: its worker has stopped, and the run
+        will not finish (a new run can be started; this one stays as the record)."""
+        limit = float(getattr(settings, "PLANNING_TIME_LIMIT", 60))
+        return (
+            self.status == RunStatus.RUNNING
+            and self.started_at is not None
+            and timezone.now() - self.started_at > timedelta(seconds=limit, minutes=30)
+        )
 
 
 class RunAssignment(models.Model):

@@ -258,6 +258,7 @@ def run_execute(run_id: int, *, time_limit: float | None = None) -> PlanRun:
     if run.status == RunStatus.DONE:
         return run
     try:
+        PlanRun.objects.filter(pk=run.pk).update(started_at=timezone.now())
         _progress(run, progress=10, note=_("Membaca kebutuhan ASN dan program"))
         if run.instance_json:
             instance = parse_instance(run.instance_json)

@@ -54,7 +54,10 @@ def _text(value: Any) -> str:
     if isinstance(value, int):
         return number_format(value, use_l10n=True, force_grouping=value >= 10_000)
     if isinstance(value, dict):
-        return ", ".join(f"{_label(str(k))} {_text(v)}" for k, v in value.items())
+        return ", ".join(
+            f"{_label(str(k))}: " + (f"({_text(v)})" if isinstance(v, dict) else _text(v))
+            for k, v in value.items()
+        )
     if isinstance(value, list | tuple):
         return "; ".join(_text(item) for item in value)
     if isinstance(value, str) and DECIMAL.fullmatch(value):
@@ -65,7 +68,7 @@ def _text(value: Any) -> str:
 @register.filter
 def evidence_rows(evidence: Any) -> list[tuple[str, str]]:
     """``{"periode_kini": 71163, "rule": {"min_answers": 3}}`` → ``[("periode kini", "71.163"),
-    ("aturan", "jawaban minimal 3")]``: labels without underscores, numbers in the active
+    ("aturan", "jawaban minimal: 3")]``: labels without underscores, numbers in the active
     language's format, nested values flattened into one line each."""
     if not isinstance(evidence, dict):
         return []

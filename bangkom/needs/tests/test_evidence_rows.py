@@ -24,8 +24,8 @@ def test_evidence_reads_as_labelled_rows_in_indonesian() -> None:
     assert rows == [
         ("survei", "Survei Kebutuhan Pelatihan ASN Tahun 2026"),
         ("responden", "20"),
-        ("aturan", "ambang kepercayaan diri 2,50, jawaban minimal 3"),
-        ("alasan", "jenis kepercayaan, rerata 2,30, sebaran 1 3, 2 8"),
+        ("aturan", "ambang kepercayaan diri: 2,50, jawaban minimal: 3"),
+        ("alasan", "jenis: kepercayaan, rerata: 2,30, sebaran: (1: 3, 2: 8)"),
         ("periode kini", "71.163"),
         ("pertumbuhan persen", "2,25"),
         ("sampel cukup", "ya"),

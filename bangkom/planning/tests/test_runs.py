@@ -214,3 +214,28 @@ def test_solver_progress_is_written_to_the_run(world, make_plan) -> None:
     report(Progress(stage="generation", elapsed=31.0, time_limit=60, objective=10.0, bound=12.0))
     run.refresh_from_db()
     assert run.progress_note.endswith("12,5")
+
+
+def test_a_run_whose_worker_stopped_says_so_and_stops_polling(client, world, make_plan) -> None:
+    from django.utils import timezone
+
+    give_needs(world.employee, {"M.3": (1, "1")})
+    plan = make_plan([make_template(world, "A", {"M.3": 1})])
+    now = timezone.now()
+    lost = PlanRun.objects.create(
+        plan=plan, budget=plan.pagu, status=RunStatus.RUNNING, progress=30
+    )
+    PlanRun.objects.filter(pk=lost.pk).update(started_at=now - datetime.timedelta(hours=2))
+    busy = PlanRun.objects.create(
+        plan=plan, budget=plan.pagu, status=RunStatus.RUNNING, progress=30, started_at=now
+    )
+    client.force_login(world.user("bkpsdm"))
+
+    def status(run: PlanRun) -> str:
+        url = reverse("planning:run_status", args=[plan.pk, run.pk]) + "?poll=1"
+        return client.get(url).content.decode()
+
+    stopped = status(lost)
+    assert "tampaknya terhenti" in stopped and 'hx-trigger="every 2s"' not in stopped
+    running = status(busy)
+    assert "tampaknya terhenti" not in running and 'hx-trigger="every 2s"' in running
