@@ -6,10 +6,14 @@ writes, exactly as the UI views do. Nothing outside ``bangkom.api`` imports this
 
 from __future__ import annotations
 
+from typing import Any
+
 from ninja import NinjaAPI
+from ninja.openapi.schema import OpenAPISchema
 
 from bangkom.api.auth import api_auth
 from bangkom.api.errors import register_error_handlers
+from bangkom.api.openapi import document_errors
 from bangkom.api.routers import competencies, employees, instansi, needs, positions, units
 
 DESCRIPTION = """\
@@ -28,7 +32,17 @@ dijawab 404; data yang terlihat tetapi tidak boleh diubah dijawab 403.
 Lihat docs/api.md.
 """
 
-api = NinjaAPI(
+
+class BangkomAPI(NinjaAPI):
+    """ninja's API with the error answers documented on every operation."""
+
+    def get_openapi_schema(self, **kwargs: Any) -> OpenAPISchema:
+        schema = super().get_openapi_schema(**kwargs)
+        document_errors(schema)
+        return schema
+
+
+api = BangkomAPI(
     title="Bangkom API",
     version="1",
     description=DESCRIPTION,

@@ -73,7 +73,10 @@ def _schema_message(error: Mapping[str, Any]) -> str:
     if kind in known:
         return known[kind]
     if kind in ("enum", "literal_error"):
-        return _("Pilihan tidak valid; pilih salah satu dari: %s.") % ctx.get("expected", "")
+        # pydantic lists the choices as "'a', 'b' or 'c'".
+        conjunction = _("atau")
+        expected = str(ctx.get("expected", "")).replace("' or '", f"' {conjunction} '")
+        return _("Pilihan tidak valid; pilih salah satu dari: %s.") % expected
     if kind == "string_too_long":
         return _("Terlalu panjang; paling banyak %s karakter.") % ctx.get("max_length")
     if kind == "string_too_short":
@@ -121,7 +124,16 @@ def _field_path(loc: Iterable[Any]) -> str:
 def schema_error_messages(errors: Iterable[Mapping[str, Any]]) -> dict[str, list[str]]:
     result: dict[str, list[str]] = {}
     for error in errors:
-        result.setdefault(_field_path(error.get("loc", ())), []).append(_schema_message(error))
+        path = _field_path(error.get("loc", ()))
+        if path == GENERAL and error.get("type") == "missing":
+            # The whole body is missing: "Wajib diisi." alone would not say what to send.
+            message = _(
+                "Isi permintaan kosong; kirim objek JSON dengan header "
+                "Content-Type: application/json."
+            )
+        else:
+            message = _schema_message(error)
+        result.setdefault(path, []).append(message)
     return result
 
 

@@ -9,6 +9,8 @@ from django.http import HttpRequest
 from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination
 
+from bangkom.api.schemas import MAX_DATABASE_INTEGER
+
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
 
@@ -21,7 +23,10 @@ class Pagination(LimitOffsetPagination):
         limit: int = Field(
             DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Jumlah baris per halaman (1–500)."
         )
-        offset: int = Field(0, ge=0, description="Jumlah baris yang dilewati.")
+        # Beyond the database's integer range the query itself fails instead of finding no rows.
+        offset: int = Field(
+            0, ge=0, le=MAX_DATABASE_INTEGER, description="Jumlah baris yang dilewati."
+        )
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(max_limit=MAX_LIMIT, **kwargs)

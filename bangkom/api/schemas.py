@@ -41,14 +41,43 @@ RequiredName200 = Annotated[str, _text(200, 1)]
 RequiredLongText = Annotated[str, _text(20_000, 1)]
 RequiredLevelText = Annotated[str, _text(5_000, 1)]
 
+# The largest number a database integer column holds (the 64-bit primary keys). A larger id in a
+# filter would not find nothing: the database refuses the number outright, so it is a 422.
+MAX_DATABASE_INTEGER = 2**63 - 1
+
+# The id of an object, in a filter or in the body.
+ObjectId = Annotated[int, Field(ge=1, le=MAX_DATABASE_INTEGER)]
+
+# A planning year, within the bounds the web forms accept.
+Year = Annotated[int, Field(ge=2000, le=2100, description="Tahun rencana.")]
+
 
 class InputSchema(Schema):
     model_config = ConfigDict(extra="forbid")
 
 
+def _null_only_where_clearable_in_openapi(schema: dict[str, Any], model: type) -> None:
+    """The fields of a partial update are optional, so pydantic documents them as "value or
+    null". Only ``nullable_fields`` take ``null``; elsewhere the schema says what is accepted."""
+    nullable: frozenset[str] = getattr(model, "nullable_fields", frozenset())
+    for name, field in schema.get("properties", {}).items():
+        if name in nullable or "anyOf" not in field:
+            continue
+        field.pop("default", None)
+        kinds = [kind for kind in field.pop("anyOf") if kind != {"type": "null"}]
+        if len(kinds) == 1:
+            field.update(kinds[0])
+        else:
+            field["anyOf"] = kinds
+
+
 class UpdateSchema(InputSchema):
     """A partial update: a field left out keeps its value. ``null`` is accepted only for the
     fields listed in ``nullable_fields`` (it clears them); elsewhere it is a 422."""
+
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra=_null_only_where_clearable_in_openapi
+    )
 
     nullable_fields: ClassVar[frozenset[str]] = frozenset()
 
@@ -70,22 +99,26 @@ class UpdateSchema(InputSchema):
 
 
 class UnitFilter(Schema):
-    instansi: int | None = Field(None, description="Hanya unit instansi ini.")
-    parent: int | None = Field(None, description="Hanya unit langsung di bawah unit ini.")
+    instansi: ObjectId | None = Field(None, description="Hanya unit instansi ini.")
+    parent: ObjectId | None = Field(None, description="Hanya unit langsung di bawah unit ini.")
     q: str | None = Field(None, max_length=100, description="Cari pada nama atau singkatan.")
 
 
 class PositionFilter(Schema):
-    instansi: int | None = Field(None, description="Hanya jabatan instansi ini.")
-    unit: int | None = Field(None, description="Jabatan di unit ini dan unit-unit di bawahnya.")
+    instansi: ObjectId | None = Field(None, description="Hanya jabatan instansi ini.")
+    unit: ObjectId | None = Field(
+        None, description="Jabatan di unit ini dan unit-unit di bawahnya."
+    )
     kelas: PositionClass | None = Field(None, description="Kelas jabatan.")
     q: str | None = Field(None, max_length=100, description="Cari pada nama jabatan.")
 
 
 class EmployeeFilter(Schema):
-    instansi: int | None = Field(None, description="Hanya pegawai instansi ini.")
-    unit: int | None = Field(None, description="Pegawai di unit ini dan unit-unit di bawahnya.")
-    position: int | None = Field(None, description="Pemangku jabatan ini.")
+    instansi: ObjectId | None = Field(None, description="Hanya pegawai instansi ini.")
+    unit: ObjectId | None = Field(
+        None, description="Pegawai di unit ini dan unit-unit di bawahnya."
+    )
+    position: ObjectId | None = Field(None, description="Pemangku jabatan ini.")
     q: str | None = Field(None, max_length=100, description="Cari pada nama atau NIP.")
     jenis: EmployeeKind | None = Field(None, description="PNS atau PPPK.")
     active: bool | None = Field(None, description="true: hanya yang aktif; false: nonaktif.")
@@ -94,7 +127,7 @@ class EmployeeFilter(Schema):
 class CompetencyFilter(Schema):
     jenis: CompetencyKind | None = Field(None, description="manajerial, sosial_kultural, teknis.")
     q: str | None = Field(None, max_length=100, description="Cari pada kode atau nama.")
-    instansi: int | None = Field(
+    instansi: ObjectId | None = Field(
         None, description="Hanya kompetensi teknis milik instansi ini (tanpa yang nasional)."
     )
 
@@ -164,8 +197,8 @@ class UnitOut(Schema):
 
 
 class UnitCreateIn(InputSchema):
-    instansi: int
-    parent: int | None = Field(None, description="Unit induk; kosong untuk OPD baru.")
+    instansi: ObjectId
+    parent: ObjectId | None = Field(None, description="Unit induk; kosong untuk OPD baru.")
     nama: RequiredName200
     singkatan: Text40 = ""
     jenis: UnitKind
@@ -177,7 +210,7 @@ class UnitUpdateIn(UpdateSchema):
 
     nullable_fields = frozenset({"parent", "wilayah"})
 
-    parent: int | None = None
+    parent: ObjectId | None = None
     nama: RequiredName200 | None = None
     singkatan: Text40 | None = None
     jenis: UnitKind | None = None
@@ -232,14 +265,14 @@ class PositionDetailOut(PositionOut):
 
 
 class PositionCreateIn(InputSchema):
-    unit: int
+    unit: ObjectId
     nama: RequiredName200
     kelas: PositionClass
     ikhtisar: LongText = ""
 
 
 class PositionUpdateIn(UpdateSchema):
-    unit: int | None = None
+    unit: ObjectId | None = None
     nama: RequiredName200 | None = None
     kelas: PositionClass | None = None
     ikhtisar: LongText | None = None
@@ -252,7 +285,7 @@ class StandardIn(InputSchema):
 
 
 class DutyCompetencyIn(InputSchema):
-    competency: int
+    competency: ObjectId
     level: int = Field(..., ge=1, le=5)
 
 
@@ -317,7 +350,7 @@ def _check_email(value: str | None) -> str | None:
 
 
 class EmployeeCreateIn(InputSchema):
-    instansi: int
+    instansi: ObjectId
     nip: RequiredNip
     nama: RequiredName150
     jenis: EmployeeKind = EmployeeKind.PNS
@@ -332,9 +365,9 @@ class EmployeeCreateIn(InputSchema):
     )
     pendidikan_tingkat: Text40 = ""
     pendidikan_nama: Text150 = ""
-    unit: int | None = None
-    position: int | None = None
-    supervisor: int | None = None
+    unit: ObjectId | None = None
+    position: ObjectId | None = None
+    supervisor: ObjectId | None = None
     email: Text254 = ""
     phone: Text20 = ""
     is_active: bool = True
@@ -360,9 +393,9 @@ class EmployeeUpdateIn(UpdateSchema):
     golongan: Text40 | None = None
     pendidikan_tingkat: Text40 | None = None
     pendidikan_nama: Text150 | None = None
-    unit: int | None = None
-    position: int | None = None
-    supervisor: int | None = None
+    unit: ObjectId | None = None
+    position: ObjectId | None = None
+    supervisor: ObjectId | None = None
     email: Text254 | None = None
     phone: Text20 | None = None
     is_active: bool | None = None
@@ -410,7 +443,7 @@ Levels = Annotated[
 
 
 class CompetencyCreateIn(InputSchema):
-    instansi: int | None = Field(
+    instansi: ObjectId | None = Field(
         ..., description="Instansi pemilik; null untuk kompetensi teknis nasional (superadmin)."
     )
     kode: RequiredKode

@@ -1,7 +1,5 @@
 """Needs analysis (AKPK): unit × competency priorities, their factors, per-ASN inventories."""
 
-from __future__ import annotations
-
 from decimal import Decimal
 from typing import Any
 
@@ -11,11 +9,13 @@ from ninja import Router, Schema
 from ninja.pagination import paginate
 
 from bangkom.accounts.scope import scope_for
+from bangkom.api.openapi import also_answers
 from bangkom.api.pagination import Pagination
 from bangkom.api.refs import acting_user
+from bangkom.api.schemas import ObjectId, Year
 from bangkom.core.access import deny
 from bangkom.needs.access import get_employee_for_needs, get_unit_for_needs, unit_filter_for
-from bangkom.needs.models import UnitPriority, WeightFactor
+from bangkom.needs.models import FactorSource, UnitPriority, WeightFactor
 from bangkom.needs.selectors import inventory
 from bangkom.organisation.models import Instansi
 
@@ -74,9 +74,16 @@ def _instansi(request: HttpRequest, instansi: int) -> Instansi:
     return Instansi.objects.get(pk=instansi)
 
 
-@router.get("/priorities", response=list[PriorityOut], summary="Prioritas unit × kompetensi")
+@router.get(
+    "/priorities",
+    response=list[PriorityOut],
+    summary="Prioritas unit × kompetensi",
+    openapi_extra=also_answers(403, 404),
+)
 @paginate(Pagination)
-def priority_list(request: HttpRequest, instansi: int, tahun: int, unit: int | None = None) -> Any:
+def priority_list(
+    request: HttpRequest, instansi: ObjectId, tahun: Year, unit: ObjectId | None = None
+) -> Any:
     """Ranked priorities of an instansi's units (rank 1 = highest total weighted gap among units
     of the same level). ``unit`` limits to that unit's subtree."""
     owner = _instansi(request, instansi)
@@ -102,9 +109,16 @@ def priority_list(request: HttpRequest, instansi: int, tahun: int, unit: int | N
     ]
 
 
-@router.get("/factors", response=list[FactorOut], summary="Faktor bobot dan buktinya")
+@router.get(
+    "/factors",
+    response=list[FactorOut],
+    summary="Faktor bobot dan buktinya",
+    openapi_extra=also_answers(403, 404),
+)
 @paginate(Pagination)
-def factor_list(request: HttpRequest, instansi: int, tahun: int, source: str | None = None) -> Any:
+def factor_list(
+    request: HttpRequest, instansi: ObjectId, tahun: Year, source: FactorSource | None = None
+) -> Any:
     owner = _instansi(request, instansi)
     scope = scope_for(acting_user(request))
     qs = WeightFactor.objects.filter(instansi=owner, tahun=tahun, is_active=True)
@@ -131,7 +145,7 @@ def factor_list(request: HttpRequest, instansi: int, tahun: int, source: str | N
 
 
 @router.get("/employees/{employee_id}", response=list[NeedLineOut], summary="Kebutuhan satu ASN")
-def employee_needs(request: HttpRequest, employee_id: int, tahun: int) -> Any:
+def employee_needs(request: HttpRequest, employee_id: int, tahun: Year) -> Any:
     """The inventory of one ASN's development needs (inventarisasi kebutuhan), highest score
     first; visible to whoever may see the ASN."""
     employee = get_employee_for_needs(acting_user(request), employee_id)

@@ -453,6 +453,71 @@ CASES: list[Case] = [
         404,
         set(),
     ),
+    # --- found by schemathesis: numbers the database cannot hold (they answered 500 or 409)
+    *[
+        (
+            f"id beyond the database in ?{name}",
+            "bkpsdm",
+            "get",
+            lambda w, e, path=path: path,
+            lambda w, e: None,
+            422,
+            {name},
+        )
+        for name, path in [
+            ("position", f"/employees?position={10**23}"),
+            ("instansi", f"/employees?instansi={10**23}"),
+            ("parent", f"/units?parent={-(10**25)}"),
+            ("instansi", f"/positions?instansi={10**25}"),
+            ("instansi", f"/competencies?instansi={10**27}"),
+            ("unit", f"/needs/priorities?instansi=1&tahun=2026&unit={10**25}"),
+        ]
+    ],
+    (
+        "offset beyond the database",
+        "bkpsdm",
+        "get",
+        lambda w, e: f"/instansi?offset={10**20}",
+        lambda w, e: None,
+        422,
+        {"offset"},
+    ),
+    (
+        "id zero in a list filter",
+        "bkpsdm",
+        "get",
+        lambda w, e: "/units?instansi=0",
+        lambda w, e: None,
+        422,
+        {"instansi"},
+    ),
+    (
+        "needs year out of range",
+        "bkpsdm",
+        "get",
+        lambda w, e: f"/needs/employees/{w.employee.pk}?tahun={10**20}",
+        lambda w, e: None,
+        422,
+        {"tahun"},
+    ),
+    (
+        "unknown factor source",
+        "bkpsdm",
+        "get",
+        lambda w, e: f"/needs/factors?instansi={w.instansi.pk}&tahun=2026&source=x",
+        lambda w, e: None,
+        422,
+        {"source"},
+    ),
+    (
+        "no body at all",
+        "bkpsdm",
+        "post",
+        lambda w, e: "/units",
+        lambda w, e: "",
+        422,
+        {"__all__"},
+    ),
 ]
 
 
@@ -564,3 +629,20 @@ def test_a_lost_race_for_a_unique_name_is_409(
     response = call(client, "post", "/units", body)
     assert response.status_code == 409
     assert set(response.json()) == {"detail"}
+
+
+def test_a_missing_body_says_what_to_send(world: World) -> None:
+    client = Client()
+    client.force_login(world.user("bkpsdm"))
+    response = call(client, "post", "/positions", "")
+    assert response.status_code == 422
+    assert "Content-Type: application/json" in response.json()["errors"]["__all__"][0]
+
+
+def test_choices_are_listed_in_indonesian(world: World) -> None:
+    client = Client()
+    client.force_login(world.user("bkpsdm"))
+    response = call(client, "get", "/employees?jenis=CPNS")
+    assert response.json()["errors"]["jenis"] == [
+        "Pilihan tidak valid; pilih salah satu dari: 'PNS' atau 'PPPK'."
+    ]

@@ -66,3 +66,66 @@ def test_docs_page_renders(db: None) -> None:
     # government networks are often closed: the docs load their assets locally, not from a CDN
     assert b"/static/ninja/swagger-ui-bundle.js" in response.content
     assert b"cdn" not in response.content.lower()
+
+
+def test_every_operation_documents_its_error_answers(db: None) -> None:
+    """Found by schemathesis: 4xx answers were undocumented, so a client could not know them."""
+    schema = Client().get("/api/v1/openapi.json").json()
+    assert set(schema["components"]["schemas"]["ValidationError"]["required"]) == {
+        "detail",
+        "errors",
+    }
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            responses = operation["responses"]
+            assert {"401", "422"} <= set(responses), (method, path)
+            assert responses["422"]["content"]["application/json"]["schema"] == {
+                "$ref": "#/components/schemas/ValidationError"
+            }
+            if "{" in path:
+                assert "404" in responses, (method, path)
+            if "requestBody" in operation:
+                assert "400" in responses, (method, path)
+            if method != "get":
+                assert {"403", "409"} <= set(responses), (method, path)
+    for path in ("/api/v1/needs/priorities", "/api/v1/needs/factors"):
+        assert {"403", "404"} <= set(schema["paths"][path]["get"]["responses"]), path
+
+
+def test_partial_updates_document_null_only_where_it_clears(db: None) -> None:
+    """Found by schemathesis: the schema allowed ``"jenis": null`` and the API refused it."""
+    schemas = Client().get("/api/v1/openapi.json").json()["components"]["schemas"]
+
+    def accepts_null(field: dict[str, object]) -> bool:
+        return {"type": "null"} in field.get("anyOf", [])  # type: ignore[operator]
+
+    for name in ("UnitUpdateIn", "PositionUpdateIn", "EmployeeUpdateIn", "CompetencyUpdateIn"):
+        properties = schemas[name]["properties"]
+        nullable = {field for field, spec in properties.items() if accepts_null(spec)}
+        assert (
+            nullable
+            == {
+                "UnitUpdateIn": {"parent", "wilayah"},
+                "PositionUpdateIn": set(),
+                "EmployeeUpdateIn": {
+                    "unit",
+                    "position",
+                    "supervisor",
+                    "tanggal_lahir",
+                    "jenis_kelamin",
+                },
+                "CompetencyUpdateIn": set(),
+            }[name]
+        ), name
+
+
+def test_ids_and_offsets_stay_within_the_database_integer(db: None) -> None:
+    schema = Client().get("/api/v1/openapi.json").json()
+    parameters = {
+        parameter["name"]: parameter["schema"]
+        for parameter in schema["paths"]["/api/v1/employees"]["get"]["parameters"]
+    }
+    for name in ("instansi", "unit", "position"):
+        assert parameters[name]["anyOf"][0]["minimum"] == 1, name
+        assert parameters[name]["anyOf"][0]["maximum"] == 2**63 - 1, name
+    assert parameters["offset"]["maximum"] == 2**63 - 1
