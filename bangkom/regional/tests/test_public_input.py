@@ -167,6 +167,15 @@ def test_closed_form_is_not_found(client, world: World, url: str) -> None:
     assert not PublicInput.objects.exists()
 
 
+def test_settings_share_the_form_link_only_while_it_is_open(client, world: World, url: str) -> None:
+    client.force_login(world.user("bkpsdm"))
+    settings_page = reverse("regional:settings") + f"?instansi={world.instansi.pk}"
+    assert f'href="{url}"' in client.get(settings_page).content.decode()
+    RegionalSettings.objects.filter(instansi=world.instansi).update(public_input_open=False)
+    closed = client.get(settings_page).content.decode()
+    assert f'href="{url}"' not in closed and "sedang ditutup" in closed
+
+
 # ----------------------------------------------------------------------------- moderation
 
 
