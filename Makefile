@@ -41,7 +41,7 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff format --check .
 
 types: $(VENV)/.installed-dev
-	$(BIN)/mypy bangkom
+	$(BIN)/mypy bangkom tests bench
 
 migrations-check: $(VENV)/.installed-dev
 	DATABASE_URL=sqlite:///:memory: $(BIN)/bangkom makemigrations --check --dry-run

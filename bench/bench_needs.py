@@ -73,7 +73,7 @@ def main() -> int:
     return 1 if failed else 0
 
 
-def _baseline(instansi, load_inputs, EmployeeNeeds, transaction) -> float:  # type: ignore[no-untyped-def]
+def _baseline(instansi, load_inputs, EmployeeNeeds, transaction) -> float:
     """The straightforward version: same arithmetic, one model instance per row saved with the
     ORM's bulk_create."""
     from bangkom.needs.compute import need_rows

@@ -23,8 +23,12 @@ MANAGERS_OF_DINKES = ADMINS | {"opd_admin"}
 
 
 def expect(
-    ok: set[str], *, forbidden: set[str] = frozenset(), default: int = 404, ok_status: int = 200
-) -> dict[str, int]:  # type: ignore[assignment]
+    ok: set[str],
+    *,
+    forbidden: frozenset[str] | set[str] = frozenset(),
+    default: int = 404,
+    ok_status: int = 200,
+) -> dict[str, int]:
     return {p: ok_status if p in ok else 403 if p in forbidden else default for p in PERSONAS}
 
 

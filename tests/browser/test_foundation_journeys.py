@@ -27,10 +27,10 @@ def test_employee_logs_in_with_nip_on_a_phone_and_sees_own_profile(
     overflow = phone_page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 1
     # another ASN's profile is not found
-    phone_page.goto(f"{live_server.url}/organisasi/pegawai/{world.kecamatan_staff.pk}/")
-    assert "Data tidak ditemukan" in phone_page.content() or phone_page.title().startswith(
-        "Not Found"
-    )
+    response = phone_page.goto(f"{live_server.url}/organisasi/pegawai/{world.kecamatan_staff.pk}/")
+    assert response is not None and response.status == 404
+    expect(phone_page.get_by_role("heading", level=1)).to_have_text("Halaman tidak ditemukan")
+    assert world.kecamatan_staff.nama not in phone_page.content()
 
 
 def test_bkpsdm_admin_edits_a_standard_and_sees_it_in_the_audit_log(
