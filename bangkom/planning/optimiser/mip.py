@@ -30,6 +30,29 @@ class MipResult:
     seconds: float
 
 
+def configured_highs(
+    lp: highspy.HighsLp, *, threads: int, relative_gap: float, time_limit: float
+) -> highspy.Highs:
+    """A quiet, deterministic HiGHS holding ``lp``, with the thread count, gap and time limit
+    (shared by the exact MIP and the restricted master MIP)."""
+    highs = highspy.Highs()
+    highs.setOptionValue("output_flag", False)
+    highs.setOptionValue("threads", threads)
+    highs.setOptionValue("mip_rel_gap", relative_gap)
+    highs.setOptionValue("time_limit", max(0.1, time_limit))
+    highs.setOptionValue("random_seed", 0)
+    highs.passModel(lp)
+    return highs
+
+
+def give_start(highs: highspy.Highs, values: FloatArray) -> None:
+    """Start the MIP from the column values ``values`` (a feasible plan)."""
+    solution = highspy.HighsSolution()
+    solution.col_value = values.tolist()
+    solution.value_valid = True
+    highs.setSolution(solution)
+
+
 def solve_mip(
     compiled: Compiled,
     *,
@@ -132,13 +155,7 @@ def solve_mip(
         integrality[column] = highspy.HighsVarType.kContinuous
     lp.integrality_ = integrality
 
-    highs = highspy.Highs()
-    highs.setOptionValue("output_flag", False)
-    highs.setOptionValue("threads", threads)
-    highs.setOptionValue("mip_rel_gap", relative_gap)
-    highs.setOptionValue("time_limit", max(0.1, time_limit))
-    highs.setOptionValue("random_seed", 0)
-    highs.passModel(lp)
+    highs = configured_highs(lp, threads=threads, relative_gap=relative_gap, time_limit=time_limit)
     if hint_pairs is not None and hint_batches is not None:
         start = np.zeros(n_cols)
         start[hint_pairs] = 1.0
@@ -153,10 +170,7 @@ def solve_mip(
             c.pair_employee, weights=c.jp[c.pair_program] * start[:n_pairs], minlength=c.n_employees
         )
         start[col_z:] = (c.jp_need[jp_employees] - earned[jp_employees] <= 1e-6).astype(float)
-        solution = highspy.HighsSolution()
-        solution.col_value = start.tolist()
-        solution.value_valid = True
-        highs.setSolution(solution)
+        give_start(highs, start)
     highs.run()
     model_status = highs.getModelStatus()
     info = highs.getInfo()

@@ -22,6 +22,7 @@ import numpy as np
 
 from .compiled import Compiled, IntArray
 from .decomposition import Patterns
+from .mip import configured_highs, give_start
 
 _COST_SCALE = 1e-6  # rupiah in millions, for numerics
 # The budget row is tightened by this share so that rounding inside the solver cannot overspend.
@@ -130,21 +131,12 @@ def solve_restricted(
     lp.a_matrix_.value_ = value[order]
     lp.integrality_ = [highspy.HighsVarType.kInteger] * n_cols
 
-    highs = highspy.Highs()
-    highs.setOptionValue("output_flag", False)
-    highs.setOptionValue("threads", threads)
-    highs.setOptionValue("mip_rel_gap", relative_gap)
-    highs.setOptionValue("time_limit", max(0.1, time_limit))
-    highs.setOptionValue("random_seed", 0)
-    highs.passModel(lp)
+    highs = configured_highs(lp, threads=threads, relative_gap=relative_gap, time_limit=time_limit)
     if start_choice is not None and start_batches is not None:
         start = np.zeros(n_cols)
         start[:n_programs] = start_batches
         start[n_programs + start_choice] = 1.0
-        solution = highspy.HighsSolution()
-        solution.col_value = start.tolist()
-        solution.value_valid = True
-        highs.setSolution(solution)
+        give_start(highs, start)
     highs.run()
     info = highs.getInfo()
     if info.primal_solution_status != highspy.SolutionStatus.kSolutionStatusFeasible:
