@@ -25,6 +25,7 @@ from bangkom.competencies.models import Competency, PositionStandard
 from bangkom.core.audit import audit_event
 from bangkom.core.bulk import bulk_insert
 from bangkom.core.errors import ServiceError
+from bangkom.core.jobs import enqueue_on_commit
 from bangkom.needs.compute import (
     EmployeeFacts,
     Factor,
@@ -457,16 +458,14 @@ def needs_recompute_enqueue(*, instansi: Instansi, tahun: int, acting_user: Any)
             instansi=instansi,
             after={"tahun": tahun},
         )
+        from bangkom.needs.tasks import needs_recompute_task
 
-        language = translation.get_language() or ""
-
-        def send() -> None:
-            from bangkom.needs.tasks import needs_recompute_task
-
-            result = needs_recompute_task.enqueue(recomputation.pk, language)
-            Recomputation.objects.filter(pk=recomputation.pk).update(task_id=str(result.id)[:64])
-
-        transaction.on_commit(send)
+        enqueue_on_commit(
+            recomputation,
+            needs_recompute_task,
+            recomputation.pk,
+            translation.get_language() or "",
+        )
     return recomputation
 
 

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from bangkom.core.audit import audit_event
 from bangkom.core.errors import ServiceError
+from bangkom.core.jobs import enqueue_on_commit
 from bangkom.organisation.imports import employees, positions
 from bangkom.organisation.imports.employees import check_can_import
 from bangkom.organisation.imports.report import CellError, ImportRejected, ImportSummary
@@ -46,11 +47,7 @@ _LABELS = {
 def _enqueue(job: ImportJob) -> None:
     from bangkom.organisation.tasks import import_job_run
 
-    def send() -> None:
-        result = import_job_run.enqueue(job.pk)
-        ImportJob.objects.filter(pk=job.pk).update(task_id=str(result.id)[:64])
-
-    transaction.on_commit(send)
+    enqueue_on_commit(job, import_job_run, job.pk)
 
 
 def import_job_create(

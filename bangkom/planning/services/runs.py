@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from bangkom.core.audit import audit_event
 from bangkom.core.errors import ServiceError
+from bangkom.core.jobs import enqueue_on_commit
 from bangkom.planning.models import Plan, PlanProgram, PlanRun, RunStatus
 from bangkom.planning.services.plans import _require_draft, conflict
 
@@ -17,11 +18,7 @@ from bangkom.planning.services.plans import _require_draft, conflict
 def _enqueue(run: PlanRun) -> None:
     from bangkom.planning.tasks import plan_run_execute
 
-    def send() -> None:
-        result = plan_run_execute.enqueue(run.pk)
-        PlanRun.objects.filter(pk=run.pk).update(task_id=str(result.id)[:64])
-
-    transaction.on_commit(send)
+    enqueue_on_commit(run, plan_run_execute, run.pk)
 
 
 def plan_run_start(
