@@ -53,7 +53,6 @@ INSTALLED_APPS = [
     "bangkom.delivery",
     "bangkom.evaluation",
     "bangkom.recognition",
-    "bangkom.reports",
     "bangkom.api",
     "bangkom.demo",
 ]
