@@ -19,7 +19,6 @@ from .model import (
     STATUS_FEASIBLE,
     STATUS_INFEASIBLE,
     STATUS_PARTIAL,
-    STATUS_UNKNOWN,
     Instance,
     Result,
 )
@@ -92,11 +91,17 @@ def solve(
     weight = len(intervals) + 1
     model.maximize(weight * sum(placed.values()) - peak)
 
+    # A complete hint (every variable) lets CP-SAT start from the greedy schedule at once.
     hint = first_fit(instance, domains)
+    load = [0] * (len(instance.calendar) + 1)
     for position, var in placed.items():
         model.add_hint(var, position in hint)
+        start_hint = hint[position][0] if position in hint else domains[position].starts[0]
+        model.add_hint(starts[position], start_hint)
         if position in hint:
-            model.add_hint(starts[position], hint[position][0])
+            for day in range(start_hint, start_hint + domains[position].batch.days):
+                load[day] += 1
+    model.add_hint(peak, max(load))
     for (position, venue), var in venue_choice.items():
         model.add_hint(var, position in hint and hint[position][1] == venue)
 
@@ -110,8 +115,11 @@ def solve(
     if code == cp_model.INFEASIBLE:  # cannot happen: nothing placed is always a solution
         return to_result(instance, domains, {}, STATUS_INFEASIBLE, seconds)
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        status = STATUS_INFEASIBLE if excluded else STATUS_UNKNOWN
-        return to_result(instance, domains, {}, status, seconds, REASON_TIME)
+        # No solution in time: the greedy schedule is valid, so it is the answer.
+        if len(hint) == total:
+            return to_result(instance, domains, hint, STATUS_FEASIBLE, seconds)
+        status = STATUS_INFEASIBLE if excluded else STATUS_PARTIAL
+        return to_result(instance, domains, hint, status, seconds, REASON_TIME)
     chosen: dict[int, tuple[int, str | None]] = {}
     for position, var in placed.items():
         if solver.boolean_value(var):
