@@ -23,7 +23,9 @@ def city(seed: int = 0) -> dict[str, Any]:
     days = [start + dt.timedelta(days=k) for k in range((end - start).days + 1)]
     weekdays = [d for d in days if d.weekday() < 5]
     holidays = sorted(rng.sample(weekdays, 14))
-    units = [{"id": f"U{u:02d}", "staff": 0, "max_away": 0.1} for u in range(60)]
+    units: list[dict[str, Any]] = [
+        {"id": f"U{u:02d}", "staff": 0, "max_away": 0.1} for u in range(60)
+    ]
     employees = []
     for e in range(20_000):
         unit = units[min(59, int(rng.paretovariate(1.2)) - 1 + rng.randrange(40))]
