@@ -226,3 +226,17 @@ def test_django_command_exits_2_on_bad_file(tmp_path: Path) -> None:
     with pytest.raises(CommandError) as caught:
         call_command("schedule", str(path), stdout=io.StringIO(), stderr=io.StringIO())
     assert caught.value.returncode == 2
+
+
+def test_capped_venue_choice_never_claims_a_proof() -> None:
+    data = dict(EXAMPLE, fixed=[])
+    data["venues"] = [{"id": f"V{v}", "capacity": 5} for v in range(3)]
+    window = {"earliest": "2027-03-01", "latest": "2027-03-01"}
+    data["batches"] = [{"id": name, "days": 1, **window} for name in ("A", "B", "C")]
+    instance = parse_instance(data)
+    capped = solve(instance, time_limit_seconds=5, max_venue_choices=1)
+    assert capped.status == "partial"
+    assert check(instance, capped) == []
+    full = solve(instance, time_limit_seconds=5, max_venue_choices=None)
+    assert full.status == "feasible"
+    assert check(instance, full) == []
