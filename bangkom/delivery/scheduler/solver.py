@@ -123,7 +123,9 @@ def solve(
         model.add_hint(var, position in hint and hint[position][1] == venue)
 
     solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(0.01, time_limit_seconds)
+    # The limit covers the whole call, model building and the greedy hint included.
+    spent = time.perf_counter() - began
+    solver.parameters.max_time_in_seconds = max(0.01, time_limit_seconds - spent)
     solver.parameters.num_workers = num_workers
     solver.parameters.random_seed = seed
     code = solver.solve(model)
