@@ -95,7 +95,10 @@ def instances(draw: st.DrawFn) -> dict[str, Any]:
         )
     fixed = []
     if draw(st.booleans()):
-        fixed.append({"batch": "B0", "start": draw(st.sampled_from(span)).isoformat()})
+        pin: dict[str, Any] = {"batch": "B0", "start": draw(st.sampled_from(span)).isoformat()}
+        if not batches[0]["online"] and draw(st.booleans()):
+            pin["venue"] = draw(st.sampled_from([v["id"] for v in venues]))
+        fixed.append(pin)
     return {
         "start": start.isoformat(),
         "end": end.isoformat(),
@@ -240,3 +243,14 @@ def test_capped_venue_choice_never_claims_a_proof() -> None:
     full = solve(instance, time_limit_seconds=5, max_venue_choices=None)
     assert full.status == "feasible"
     assert check(instance, full) == []
+
+
+def test_check_flags_a_broken_schedule() -> None:
+    instance = parse_instance(EXAMPLE)
+    result = solve(instance, time_limit_seconds=5)
+    pinned = next(p for p in result.batches if p.id == "P-014/1")
+    pinned.days = [dt.date(2027, 3, 6), *pinned.days[1:]]  # a Saturday, and the pin moved
+    pinned.venue = "V02"
+    problems = check(instance, result)
+    assert any("not a working day" in p for p in problems)
+    assert any("pin" in p for p in problems)
