@@ -19,6 +19,7 @@ from .model import (
     STATUS_FEASIBLE,
     STATUS_INFEASIBLE,
     STATUS_PARTIAL,
+    STATUS_UNKNOWN,
     Instance,
     Result,
 )
@@ -137,7 +138,7 @@ def solve(
         # No solution in time: the greedy schedule is valid, so it is the answer.
         if len(hint) == total:
             return to_result(instance, domains, hint, STATUS_FEASIBLE, seconds)
-        status = STATUS_INFEASIBLE if excluded else STATUS_PARTIAL
+        status = STATUS_INFEASIBLE if excluded else STATUS_PARTIAL if hint else STATUS_UNKNOWN
         return to_result(instance, domains, hint, status, seconds, REASON_TIME)
     chosen: dict[int, tuple[int, str | None]] = {}
     for position, var in placed.items():
