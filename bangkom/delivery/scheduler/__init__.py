@@ -6,3 +6,18 @@ Entry points (the app layer and `bangkom schedule` both use them):
     solve(instance, *, time_limit_seconds: float) -> Result
     Result.as_dict() -> the `--json` output of `bangkom schedule`
 """
+
+from .check import check
+from .greedy import solve_greedy
+from .model import Instance, InstanceError, Result, parse_instance
+from .solver import solve
+
+__all__ = [
+    "Instance",
+    "InstanceError",
+    "Result",
+    "check",
+    "parse_instance",
+    "solve",
+    "solve_greedy",
+]
