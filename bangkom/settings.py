@@ -133,15 +133,21 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Lock-out after repeated failures (django-axes): per username, for a cool-off period.
+# Lock-out after repeated failures (django-axes), for a cool-off period: per account, whatever
+# spelling of its username or NIP was typed (bangkom/accounts/lockout.py), and per address after
+# many failures across accounts. The address limit is higher than the account limit because a
+# whole kantor often sits behind one NAT address.
 AXES_FAILURE_LIMIT = int(env_str("AXES_FAILURE_LIMIT", "5"))
+AXES_ADDRESS_FAILURE_LIMIT = int(env_str("AXES_ADDRESS_FAILURE_LIMIT", "30"))
 AXES_COOLOFF_TIME = float(env_str("AXES_COOLOFF_HOURS", "0.25"))
 AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_USERNAME_CALLABLE = "bangkom.accounts.lockout.lockout_username"
+AXES_HANDLER = "bangkom.accounts.lockout.AccountAndAddressHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
-# Lock-out is per account, not per address: a whole kantor often sits behind one NAT address,
-# and locking the address would lock out every colleague.
+# The address counter lives in bangkom/accounts/lockout.py, not in AXES_LOCKOUT_PARAMETERS,
+# because axes has one limit for all its parameters.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
 LANGUAGE_CODE = "id"

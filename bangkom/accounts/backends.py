@@ -11,7 +11,24 @@ from django.http import HttpRequest
 
 from bangkom.accounts.models import User
 
-_NIP_SEPARATORS = re.compile(r"[\s.\-]")
+# People type NIPs with grouping spaces, dots or dashes; spreadsheets prefix an apostrophe.
+_NIP_SEPARATORS = re.compile(r"[\s.\-\u2010-\u2015']")
+_NIP_DIGITS = re.compile(r"[0-9]{18}")
+
+
+def nip_digits(identifier: str) -> str | None:
+    """The 18 ASCII digits of ``identifier`` when it is a NIP in any spelling, else ``None``."""
+    digits = _NIP_SEPARATORS.sub("", identifier)
+    return digits if _NIP_DIGITS.fullmatch(digits) else None
+
+
+def find_login_user(identifier: str) -> User | None:
+    """The account a typed login name reaches: a username in any letter case, or a NIP."""
+    query = Q(username__iexact=identifier.strip())
+    digits = nip_digits(identifier)
+    if digits is not None:
+        query |= Q(employee__nip=digits)
+    return User.objects.filter(query).order_by("id").first()
 
 
 class UsernameOrNipBackend(ModelBackend):
@@ -24,11 +41,7 @@ class UsernameOrNipBackend(ModelBackend):
     ) -> User | None:
         if not username or password is None:
             return None
-        digits = _NIP_SEPARATORS.sub("", username)
-        query = Q(username__iexact=username.strip())
-        if digits.isdigit() and len(digits) == 18:
-            query |= Q(employee__nip=digits)
-        user = User.objects.filter(query).order_by("id").first()
+        user = find_login_user(username)
         if user is None:
             # Spend the same time as a real check so that timing does not reveal usernames.
             User().set_password(password)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from bangkom.accounts.lockout import address_locked
 from bangkom.accounts.models import ApiToken, User
 from bangkom.accounts.services import api_token_create, api_token_revoke
 from bangkom.core.errors import ServiceError
@@ -51,12 +52,12 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 def locked_out(
     request: HttpRequest, credentials: Any = None, *args: Any, **kwargs: Any
 ) -> HttpResponse:
-    """django-axes calls this after too many failed logins."""
+    """django-axes calls this after too many failed logins, for an account or for an address."""
     form = LoginForm(request, data=request.POST or None)
     return render(
         request,
         "accounts/login.html",
-        {"form": form, "locked": True},
+        {"form": form, "locked": True, "address_locked": address_locked(request)},
         status=429,
     )
 

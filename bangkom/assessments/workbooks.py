@@ -18,6 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from bangkom.assessments.imports import AC_COLUMNS, SKP_COLUMNS
 from bangkom.assessments.models import SkpPredikat
 from bangkom.competencies.models import Competency
+from bangkom.lib.spreadsheet_safety import neutralise_formulas
 from bangkom.organisation.imports.columns import Column
 from bangkom.organisation.models import Instansi
 
@@ -65,7 +66,7 @@ def _help_sheet(sheet: Worksheet, intro: list[str], columns: tuple[Column, ...])
 
 def _bytes(workbook: Workbook) -> bytes:
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    neutralise_formulas(workbook).save(buffer)
     return buffer.getvalue()
 
 

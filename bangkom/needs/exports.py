@@ -11,6 +11,8 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from bangkom.lib.spreadsheet_safety import neutralise_formulas
+
 COLUMNS = (
     ("unit", "Unit kerja"),
     ("nip", "NIP"),
@@ -48,7 +50,7 @@ def inventory_xlsx(title: str, rows: Sequence[dict[str, Any]]) -> bytes:
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A5"
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    neutralise_formulas(workbook).save(buffer)
     return buffer.getvalue()
 
 

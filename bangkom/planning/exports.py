@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
 from bangkom.competencies.models import Competency
+from bangkom.lib.spreadsheet_safety import neutralise_formulas
 from bangkom.organisation.models import Unit
 from bangkom.planning import selectors
 from bangkom.planning.models import Plan, PlanProgram, PlanRun
@@ -299,7 +300,7 @@ def plan_xlsx(plan: Plan, run: PlanRun) -> bytes:
     for column in "ABCDEFG":
         people.column_dimensions[column].width = 24
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    neutralise_formulas(workbook).save(buffer)
     return buffer.getvalue()
 
 
