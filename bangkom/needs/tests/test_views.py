@@ -214,3 +214,17 @@ def test_api_employee_needs(client, world: World) -> None:
     assert own[0]["kode"] == "M.5" and own[0]["gap"] == 2
     other = client.get(f"/api/v1/needs/employees/{world.kecamatan_staff.pk}", {"tahun": 2026})
     assert other.status_code == 404
+
+
+def test_inventory_export_writes_a_formula_like_name_as_text(client, world: World) -> None:
+    """Formula injection: a name typed as ``=HYPERLINK(...)`` must not become a live formula."""
+    _prepare(world)
+    payload = '=HYPERLINK("http://contoh.invalid","klik")'
+    world.employee.nama = payload
+    world.employee.save(update_fields=["nama"])
+    client.force_login(world.user("bkpsdm"))
+    xlsx = client.get(reverse("needs:export_xlsx"), {"tahun": YEAR})
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    cells = [cell for row in sheet.iter_rows() for cell in row]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    assert payload in {cell.value for cell in cells}
