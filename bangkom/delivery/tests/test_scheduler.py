@@ -254,3 +254,23 @@ def test_check_flags_a_broken_schedule() -> None:
     problems = check(instance, result)
     assert any("not a working day" in p for p in problems)
     assert any("pin" in p for p in problems)
+
+
+def test_scheduler_runs_beside_the_plan_optimiser_in_one_process() -> None:
+    """OR-Tools and highspy bundle different HiGHS builds: loaded in one process, the second
+    fails. The plan optimiser is loaded here, so CP-SAT must run in its own process."""
+    import sys
+
+    import highspy  # noqa: F401  (what the web and task worker processes already hold)
+
+    data = {
+        "start": "2027-01-04",
+        "end": "2027-01-29",
+        "venues": [{"id": "V1", "capacity": 10}],
+        "units": [{"id": "U", "staff": 10, "max_away": 1}],
+        "employees": [{"id": "e1", "unit": "U"}],
+        "batches": [{"id": "B1", "days": 2, "participants": ["e1"]}],
+    }
+    result = solve(parse_instance(data), time_limit_seconds=5)
+    assert result.as_dict()["status"] == "feasible"
+    assert "ortools.sat.python.cp_model" not in sys.modules
