@@ -8,6 +8,8 @@ from bangkom.delivery.models.batches import (
     CalendarFeed,
     Enrolment,
     EnrolmentStatus,
+    ScheduleRun,
+    ScheduleRunStatus,
     Session,
     new_session_uid,
 )
@@ -45,6 +47,8 @@ __all__ = [
     "Partner",
     "PartnerStaff",
     "PartnerType",
+    "ScheduleRun",
+    "ScheduleRunStatus",
     "Session",
     "Trainer",
     "TrainerKind",

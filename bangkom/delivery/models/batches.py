@@ -206,3 +206,44 @@ class CalendarFeed(models.Model):
     @staticmethod
     def hash_token(token: str) -> str:
         return hashlib.sha256(token.encode()).hexdigest()
+
+
+class ScheduleRunStatus(models.TextChoices):
+    QUEUED = "queued", _("Menunggu giliran")
+    RUNNING = "running", _("Sedang disusun")
+    DONE = "done", _("Selesai")
+    FAILED = "failed", _("Gagal")
+
+
+class ScheduleRun(models.Model):
+    """One run of the scheduler over an instansi's batches of a year (a background task), with
+    what it reported: the solver's status and the batches it could not place."""
+
+    instansi = models.ForeignKey(
+        "organisation.Instansi", on_delete=models.CASCADE, related_name="schedule_runs"
+    )
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    status = models.CharField(
+        max_length=8, choices=ScheduleRunStatus.choices, default=ScheduleRunStatus.QUEUED
+    )
+    solver_status = models.CharField(max_length=12, blank=True)
+    placed = models.PositiveIntegerField(default=0)
+    unscheduled = models.JSONField(default=list, blank=True)  # [{"batch": pk, "reason": code}]
+    solve_seconds = models.FloatField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    task_id = models.CharField(max_length=64, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.instansi_id}/{self.year}#{self.pk} {self.status}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (ScheduleRunStatus.DONE, ScheduleRunStatus.FAILED)
