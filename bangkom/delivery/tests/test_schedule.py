@@ -31,7 +31,7 @@ def prepare(setup: Setup) -> dict[tuple[str, int], Batch]:
         acting_user=None,
     )
     batches = {(b.plan_program.template.kode, b.sequence): b for b in Batch.objects.all()}
-    for key, batch in batches.items():
+    for batch in batches.values():
         batch_update(
             batch=batch,
             partner=batch.partner,
