@@ -8,6 +8,7 @@ urlpatterns = [
     path("mitra/", views_resources.partner_list, name="partner_list"),
     path("mitra/baru/", views_resources.partner_create, name="partner_create"),
     path("mitra/<int:pk>/", views_resources.partner_edit, name="partner_edit"),
+    path("mitra/<int:pk>/staf/", views_resources.partner_staff_add, name="partner_staff_add"),
     path("mitra/<int:pk>/perjanjian/", views_resources.agreement_create, name="agreement_create"),
     path("perjanjian/<int:pk>/", views_resources.agreement_edit, name="agreement_edit"),
     path("pengajar/", views_resources.trainer_list, name="trainer_list"),

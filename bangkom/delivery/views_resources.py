@@ -11,6 +11,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from bangkom.accounts.models import Role, User
 from bangkom.competencies.models import Competency
 from bangkom.core.errors import ServiceError
 from bangkom.core.forms import apply_service_errors
@@ -41,6 +43,7 @@ from bangkom.delivery.services import (
     holiday_save,
     partner_delete,
     partner_save,
+    partner_staff_link,
     trainer_delete,
     trainer_save,
     venue_delete,
@@ -154,9 +157,37 @@ def partner_edit(request: HttpRequest, pk: int) -> HttpResponse:
         extra={
             "partner": partner,
             "agreements": partner.agreements.order_by("-valid_until"),
-            "agreement_form": AgreementForm(),
+            "staff": partner.staff.select_related("user").order_by("user__username"),
+            "staff_candidates": _staff_candidates(partner),
         },
     )
+
+
+def _staff_candidates(partner: Partner) -> QuerySet[User]:
+    """Users holding the partner-staff role (mitra) in the partner's instansi, not yet linked."""
+    return (
+        User.objects.filter(
+            role_assignments__role=Role.MITRA,
+            role_assignments__instansi_id=partner.instansi_id,
+            is_active=True,
+        )
+        .exclude(partner_links__partner=partner)
+        .distinct()
+        .order_by("username")
+    )
+
+
+@login_required
+@require_POST
+def partner_staff_add(request: HttpRequest, pk: int) -> HttpResponse:
+    partner = get_partner_for_user(request.user, pk, for_write=True)
+    user = _staff_candidates(partner).filter(pk=request.POST.get("user") or 0).first()
+    if user is None:
+        messages.error(request, _("Pilih pengguna berperan staf mitra di instansi ini."))
+    else:
+        partner_staff_link(partner=partner, user=user, acting_user=request.user)
+        messages.success(request, _("%s kini staf mitra ini.") % user)
+    return redirect("delivery:partner_edit", pk=partner.pk)
 
 
 @login_required
@@ -197,9 +228,7 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
 # --- trainers ------------------------------------------------------------------------------
 
 
-def _competencies(instansi: Instansi) -> Any:
-    from django.db.models import Q
-
+def _competencies(instansi: Instansi) -> QuerySet[Competency]:
     return Competency.objects.filter(Q(instansi__isnull=True) | Q(instansi=instansi)).order_by(
         "kode"
     )

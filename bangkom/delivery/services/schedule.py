@@ -265,6 +265,9 @@ def schedule_batches(
         status=result.status, placed=0, unscheduled=[], solve_seconds=result.solve_seconds
     )
     with transaction.atomic():
+        # One writer of an instansi's schedule at a time: a second run waits, then rewrites
+        # from the sessions the first one left.
+        Instansi.objects.select_for_update().filter(pk=instansi.pk).get()
         for code, batch in built.batches.items():
             existing = list(batch.sessions.order_by("date"))
             placement = placements.get(code)

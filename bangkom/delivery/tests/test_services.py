@@ -186,3 +186,14 @@ def test_unit_max_away_bounds(world: World) -> None:
     assert limit is not None and float(limit.max_away) == 0.25
     unit_max_away_set(unit=world.puskesmas, max_away=None, acting_user=None)
     assert not UnitAwayLimit.objects.exists()
+
+
+def test_database_refuses_out_of_bounds_rows(world: World) -> None:
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Venue.objects.create(
+            instansi=world.instansi, name="X", kind="government_building", capacity=0
+        )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        UnitAwayLimit.objects.create(unit=world.puskesmas, max_away=2)

@@ -373,3 +373,66 @@ def test_session_check_denied_for_readers(client, world, state) -> None:  # type
     ):
         client.force_login(world.user(persona))
         assert client.post(url, {"date": "2027-03-09"}).status_code == status, persona
+
+
+def test_partner_staff_link_page(client, world, state) -> None:  # type: ignore[no-untyped-def]
+    PartnerStaff.objects.all().delete()
+    partner = state["s"].partner
+    url = reverse("delivery:partner_staff_add", args=[partner.pk])
+    mitra = world.user("partner")
+    for persona, status in (
+        ("pimpinan", 403),
+        ("opd_admin", 403),
+        ("outsider", 404),
+        ("partner", 404),
+    ):
+        client.force_login(world.user(persona))
+        assert client.post(url, {"user": mitra.pk}).status_code == status, persona
+        assert not PartnerStaff.objects.exists()
+    client.force_login(world.user("bkpsdm"))
+    page = client.get(reverse("delivery:partner_edit", args=[partner.pk]))
+    assert list(page.context["staff_candidates"]) == [mitra]
+    # A user without the partner-staff role cannot be linked.
+    client.post(url, {"user": world.user("employee").pk})
+    assert not PartnerStaff.objects.exists()
+    assert client.post(url, {"user": mitra.pk}).status_code == 302
+    assert PartnerStaff.objects.get().user == mitra
+    assert AuditEvent.objects.filter(action="delivery.partner_staff.create").count() == 1
+
+
+def test_schedule_page_queries_do_not_grow(client, world, state) -> None:  # type: ignore[no-untyped-def]
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(world.user("bkpsdm"))
+    url = reverse("delivery:schedule_list") + "?tahun=2027&bulan=3"
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    few = count()
+    setup = state["s"]
+    for sequence, day in ((2, 15), (2, 16)):
+        batch = Batch.objects.get(plan_program=setup.workshop, sequence=sequence)
+        batch.trainers.set([setup.widyaiswara, setup.praktisi])
+        Session.objects.create(
+            batch=batch,
+            date=dt.date(2027, 3, day),
+            start_time=dt.time(8),
+            end_time=dt.time(16),
+            venue=setup.kampus,
+        )
+    assert count() == few
+    plan_url = reverse("delivery:plan_batches", args=[setup.plan.pk])
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(plan_url)
+    before = len(ctx.captured_queries)
+    Session.objects.create(
+        batch=state["online"], date=dt.date(2027, 4, 1), start_time=dt.time(8), end_time=dt.time(16)
+    )
+    state["online"].trainers.set([setup.praktisi])
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(plan_url)
+    assert len(ctx.captured_queries) == before
