@@ -68,6 +68,16 @@ def holiday_list(instansi: Instansi, year: int) -> QuerySet[Holiday]:
     return Holiday.objects.filter(instansi=instansi, date__year=year).order_by("date")
 
 
+def unit_limit_list(instansi: Instansi) -> QuerySet[Unit]:
+    """The instansi's units with their active staff count and their own away limit, if any."""
+    return (
+        Unit.objects.filter(instansi=instansi)
+        .select_related("away_limit")
+        .annotate(staff=Count("employees", filter=Q(employees__is_active=True), distinct=True))
+        .order_by("path")
+    )
+
+
 # --- batches and the schedule ------------------------------------------------------------
 
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("tempat/<int:pk>/", views_resources.venue_edit, name="venue_edit"),
     path("libur/", views_resources.holiday_list, name="holiday_list"),
     path("libur/<int:pk>/hapus/", views_resources.holiday_delete_view, name="holiday_delete"),
+    path("batas-unit/", views_resources.unit_limits, name="unit_limits"),
     path("rencana/<int:plan_pk>/", views.plan_batches, name="plan_batches"),
     path("rencana/<int:plan_pk>/buat/", views.plan_batches_create, name="plan_batches_create"),
     path("angkatan/<int:pk>/", views.batch_detail, name="batch_detail"),

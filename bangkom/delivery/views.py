@@ -41,6 +41,7 @@ from bangkom.delivery.models import (
     Venue,
 )
 from bangkom.delivery.services import (
+    agreement_warnings,
     batch_pin,
     batch_trainers_set,
     batch_update,
@@ -178,6 +179,7 @@ def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "can_edit": can_edit,
             "reason": reason_text(batch.unscheduled_reason) if batch.unscheduled_reason else "",
+            "agreement_warnings": agreement_warnings(batch.partner, batch.latest, str(batch)),
             "active_statuses": ACTIVE_ENROLMENT_STATUSES,
         },
         status=400 if form is not None and form.errors else 200,

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from bangkom.accounts.models import Role, User
 from bangkom.competencies.models import Competency
+from bangkom.core.access import get_visible_or_404
 from bangkom.core.errors import ServiceError
 from bangkom.core.forms import apply_service_errors
 from bangkom.delivery import selectors
@@ -46,10 +47,12 @@ from bangkom.delivery.services import (
     partner_staff_link,
     trainer_delete,
     trainer_save,
+    unit_max_away_set,
     venue_delete,
     venue_save,
 )
-from bangkom.organisation.models import Instansi
+from bangkom.delivery.services.schedule import default_max_away
+from bangkom.organisation.models import Instansi, Unit
 
 
 def _list_context(request: HttpRequest, instansi: Instansi, **extra: Any) -> dict[str, Any]:
@@ -401,4 +404,37 @@ def holiday_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
     messages.success(request, _("Hari libur dihapus."))
     return redirect(
         f"{reverse('delivery:holiday_list')}?instansi={holiday.instansi_id}&tahun={year}"
+    )
+
+
+# --- unit away limits ----------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def unit_limits(request: HttpRequest) -> HttpResponse:
+    """How large a share of each unit's staff may be in training on one day (POST sets one)."""
+    writing = request.method == "POST"
+    instansi = get_resource_instansi(request.user, request.GET.get("instansi"), for_write=writing)
+    if writing:
+        unit = get_visible_or_404(Unit.objects.filter(instansi=instansi), request.POST.get("unit"))
+        try:
+            unit_max_away_set(
+                unit=unit, max_away=request.POST.get("max_away"), acting_user=request.user
+            )
+        except ServiceError as exc:
+            messages.error(request, f"{unit.nama}: {' '.join(exc.messages)}")
+        else:
+            messages.success(request, _("Batas %s disimpan.") % unit.nama)
+        return redirect(_with_instansi("delivery:unit_limits", instansi))
+    default = default_max_away()
+    units = list(selectors.unit_limit_list(instansi))
+    for unit in units:
+        own = getattr(unit, "away_limit", None)
+        unit.share = float(own.max_away) if own else default  # type: ignore[attr-defined]
+        unit.limit = int(unit.share * unit.staff + 1e-9)  # type: ignore[attr-defined]
+    return render(
+        request,
+        "delivery/unit_limits.html",
+        _list_context(request, instansi, units=units, default=default),
     )

@@ -436,3 +436,34 @@ def test_schedule_page_queries_do_not_grow(client, world, state) -> None:  # typ
     with CaptureQueriesContext(connection) as ctx:
         client.get(plan_url)
     assert len(ctx.captured_queries) == before
+
+
+def test_unit_limits_page(client, world, state) -> None:  # type: ignore[no-untyped-def]
+    from bangkom.delivery.models import UnitAwayLimit
+
+    url = q(reverse("delivery:unit_limits"), world)
+    for persona, status in (
+        ("pimpinan", 403),
+        ("opd_admin", 403),
+        ("outsider", 404),
+        ("employee", 403),
+    ):
+        client.force_login(world.user(persona))
+        assert (
+            client.post(url, {"unit": world.puskesmas.pk, "max_away": "0.5"}).status_code == status
+        )
+    assert not UnitAwayLimit.objects.exists()
+    client.force_login(world.user("pimpinan"))
+    page = client.get(url)
+    assert page.status_code == 200
+    puskesmas = next(u for u in page.context["units"] if u.pk == world.puskesmas.pk)
+    assert (puskesmas.staff, puskesmas.limit) == (3, 3)  # DELIVERY_MAX_AWAY is 1.0 in tests
+    client.force_login(world.user("bkpsdm"))
+    client.post(url, {"unit": world.other_unit.pk, "max_away": "0.5"})  # another instansi's unit
+    assert not UnitAwayLimit.objects.exists()
+    assert client.post(url, {"unit": world.puskesmas.pk, "max_away": "2"}).status_code == 302
+    assert not UnitAwayLimit.objects.exists()
+    client.post(url, {"unit": world.puskesmas.pk, "max_away": "0,34"})
+    assert float(UnitAwayLimit.objects.get(unit=world.puskesmas).max_away) == 0.34
+    puskesmas = next(u for u in client.get(url).context["units"] if u.pk == world.puskesmas.pk)
+    assert puskesmas.limit == 1
