@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from bangkom.delivery.models import Session
 
@@ -36,12 +37,15 @@ def zone_for_region(code: str) -> str:
 
 def session_summary(session: Session) -> str:
     batch = session.batch
-    return f"{batch.plan_program.template.judul} (angkatan {batch.sequence})"
+    return _("%(program)s (angkatan %(n)d)") % {
+        "program": batch.plan_program.template.judul,
+        "n": batch.sequence,
+    }
 
 
 def session_location(session: Session) -> str:
     if session.batch.online:
-        return "Daring"
+        return _("Daring")
     if session.venue is None:
         return ""
     venue = session.venue

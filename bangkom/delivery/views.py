@@ -51,6 +51,7 @@ from bangkom.delivery.services import (
     schedule_start,
     session_move,
 )
+from bangkom.organisation.models import Instansi
 from bangkom.planning.access import get_plan_for_user, plans_for_user
 from bangkom.planning.models import PlanStatus
 
@@ -256,6 +257,7 @@ def schedule_list(request: HttpRequest) -> HttpResponse:
     )
     sessions = selectors.schedule_month(request.user, year=year, month=month)
     admin_ids = [i for i in resource_instansi_ids(request.user) if can_admin(request.user, i)]
+    admin_instansi = Instansi.objects.filter(pk__in=admin_ids).order_by("nama")
     runs = ScheduleRun.objects.filter(instansi_id__in=admin_ids, year=year).select_related(
         "instansi"
     )[:3]
@@ -268,7 +270,7 @@ def schedule_list(request: HttpRequest) -> HttpResponse:
             "month": month,
             "month_name": _month_name(month),
             "months": [(m, _month_name(m)) for m in range(1, 13)],
-            "admin_instansi": admin_ids,
+            "admin_instansi": admin_instansi,
             "can_edit_ids": set(admin_ids),
             "runs": runs,
             "reason_text": reason_text,

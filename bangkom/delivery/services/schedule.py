@@ -154,8 +154,10 @@ def build_instance(*, instansi: Instansi, year: int) -> BuiltInstance:
         for row in UnitAwayLimit.objects.filter(unit_id__in=unit_ids)
     }
     pins: dict[int, Session] = {}
+    pinned_until: dict[int, dt.date] = {}
     for session in Session.objects.filter(batch_id__in=batch_ids, pinned=True).order_by("date"):
         pins.setdefault(session.batch_id, session)
+        pinned_until[session.batch_id] = session.date
 
     data: dict[str, Any] = {
         "start": start.isoformat(),
@@ -221,9 +223,15 @@ def build_instance(*, instansi: Instansi, year: int) -> BuiltInstance:
         pin = pins.get(batch.pk)
         if pin is not None:
             built.pinned.add(code)
+            # The planner's pin wins over the planned window.
+            item["earliest"] = min(item["earliest"], pin.date.isoformat())
+            item["latest"] = max(item["latest"], pinned_until[batch.pk].isoformat())
             fixed: dict[str, Any] = {"batch": code, "start": pin.date.isoformat()}
             if pin.venue_id and not batch.online and pin.venue_id in active_venues:
                 fixed["venue"] = venue_code(pin.venue_id)
+                # A planner who moved the session chose this venue; it counts as allowed.
+                if item.get("venues") and fixed["venue"] not in item["venues"]:
+                    item["venues"].append(fixed["venue"])
             data["fixed"].append(fixed)
     return built
 

@@ -121,3 +121,32 @@ def test_schedule_run_is_queued_after_commit_and_executes(
     run = ScheduleRun.objects.get(pk=run.pk)
     assert run.status == ScheduleRunStatus.DONE and run.placed == 3 and run.task_id
     assert Session.objects.count() == 2 + 2 + 1
+
+
+def test_a_moved_session_holds_its_venue_through_a_reschedule(setup: Setup) -> None:
+    from bangkom.delivery.services import session_move, venue_save
+
+    batches = prepare(setup)
+    kantor = venue_save(
+        instansi=setup.world.instansi,
+        data={"name": "Kantor Camat Alak", "kind": "government_building", "capacity": 20},
+        acting_user=None,
+    )
+    schedule_batches(instansi=setup.world.instansi, year=YEAR, acting_user=None)
+    online = batches[("EL", 1)]
+    online.sessions.all().delete()  # keep the move free of the online batch's shared ASN
+    Batch.objects.filter(pk=online.pk).update(
+        earliest=dt.date(2027, 11, 1), latest=dt.date(2027, 11, 30)
+    )
+    workshop = batches[("WS", 1)]
+    first, second = workshop.sessions.order_by("date")
+    # Outside its March window, where nothing else of this batch is: the pin wins.
+    session_move(session=first, date=dt.date(2027, 4, 5), venue=kantor, acting_user=None)
+    session_move(session=second, date=dt.date(2027, 4, 6), venue=kantor, acting_user=None)
+    schedule_batches(instansi=setup.world.instansi, year=YEAR, acting_user=None)
+    workshop.refresh_from_db()
+    assert workshop.status == BatchStatus.SCHEDULED
+    assert list(workshop.sessions.order_by("date").values_list("date", "venue", "pinned")) == [
+        (dt.date(2027, 4, 5), kantor.pk, True),
+        (dt.date(2027, 4, 6), kantor.pk, True),
+    ]
