@@ -150,3 +150,15 @@ def test_a_moved_session_holds_its_venue_through_a_reschedule(setup: Setup) -> N
         (dt.date(2027, 4, 5), kantor.pk, True),
         (dt.date(2027, 4, 6), kantor.pk, True),
     ]
+
+
+def test_schedule_batches_command(setup: Setup) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    prepare(setup)
+    out = StringIO()
+    call_command("schedule_batches", "--instansi", "53.71", "--year", str(YEAR), stdout=out)
+    assert "3 angkatan terjadwal, 0 belum" in out.getvalue()
+    assert Session.objects.count() == 5
