@@ -31,6 +31,7 @@ urlpatterns = [
     path("sesi/<int:pk>/pindah/", views.session_move_view, name="session_move"),
     path("sesi/<int:pk>/cek/", views.session_check, name="session_check"),
     path("kalender/", views.my_calendar, name="my_calendar"),
+    path("kalender/saya.ics", views.my_calendar_ics, name="my_calendar_ics"),
     path("kalender/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
     path("kalender/pengajar/<int:pk>.ics", views.trainer_calendar, name="trainer_calendar"),
     path("kalender/tempat/<int:pk>.ics", views.venue_calendar, name="venue_calendar"),

@@ -51,7 +51,7 @@ from bangkom.delivery.services import (
     schedule_start,
     session_move,
 )
-from bangkom.organisation.models import Instansi
+from bangkom.organisation.models import Employee, Instansi
 from bangkom.planning.access import get_plan_for_user, plans_for_user
 from bangkom.planning.models import PlanStatus
 
@@ -415,6 +415,18 @@ def my_calendar(request: HttpRequest) -> HttpResponse:
             "is_employee": bool(scope_for(request.user).employee_id),
         },
     )
+
+
+@login_required
+@require_GET
+def my_calendar_ics(request: HttpRequest) -> HttpResponse:
+    """The logged-in ASN's sessions of a year as a file to download."""
+    scope = scope_for(request.user)
+    employee = Employee.objects.filter(pk=scope.employee_id).first() if scope.employee_id else None
+    year = _year(request)
+    sessions = selectors.employee_sessions(employee, year) if employee else []
+    name = _("Jadwal pengembangan kompetensi %s") % (employee.nama if employee else request.user)
+    return _ics(build_calendar(sessions, name=f"{name} {year}"), f"jadwal-{year}.ics")
 
 
 @require_GET

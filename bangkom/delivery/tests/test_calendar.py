@@ -100,3 +100,14 @@ def test_my_calendar_page_shows_new_url_once(setup: Setup) -> None:
         CalendarFeed.hash_token(token)
     )
     assert client.get(reverse("delivery:my_calendar")).context["feed_url"] == ""
+
+
+def test_my_calendar_download(client, setup: Setup, scheduled: Session) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(setup.world.user("employee"))
+    response = client.get(reverse("delivery:my_calendar_ics") + "?tahun=2027")
+    assert response.status_code == 200
+    assert [str(e["UID"]) for e in events(response.content)] == [scheduled.uid]
+    client.force_login(setup.world.user("pimpinan"))  # no employee record: an empty calendar
+    assert events(client.get(reverse("delivery:my_calendar_ics") + "?tahun=2027").content) == []
+    client.logout()
+    assert client.get(reverse("delivery:my_calendar_ics")).status_code == 302
