@@ -107,13 +107,16 @@ def undefined_terms(
     document: Mapping[str, Any], loader: LocalDocumentLoader | None = None
 ) -> list[str]:
     """Properties and types that no context defines. JSON-LD drops them silently, so they would
-    travel unsigned: with a catch-all `@vocab` appended, they show up under UNDEFINED_VOCAB."""
+    travel unsigned: under a catch-all `@vocab`, they show up as UNDEFINED_VOCAB IRIs."""
     loader = loader or document_loader
     _require_local_contexts(document, loader)
     probe = copy.deepcopy(dict(document))
     context = probe.get("@context")
-    probe["@context"] = [*(context if isinstance(context, list) else [context])]
-    probe["@context"].append({"@vocab": UNDEFINED_VOCAB})
+    # Put first, so that a context with its own `@vocab` (which does define its terms) wins.
+    probe["@context"] = [
+        {"@vocab": UNDEFINED_VOCAB},
+        *(context if isinstance(context, list) else [context]),
+    ]
     with _jsonld_errors():
         nquads: str = jsonld.to_rdf(probe, _options(loader))
     found = re.findall("<" + re.escape(UNDEFINED_VOCAB) + "([^>]*)>", nquads)
