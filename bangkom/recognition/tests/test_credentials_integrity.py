@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from bangkom.recognition.credentials import integrity, keys
 from bangkom.recognition.credentials import multibase as mb
 from bangkom.recognition.credentials.integrity import ProofError, Reason
-from bangkom.recognition.credentials.loader import LocalDocumentLoader
+from bangkom.recognition.credentials.loader import LocalDocumentLoader, UnknownDocumentError
 from bangkom.recognition.credentials.statuslist import StatusList
 
 from . import credential_fixtures as fx
@@ -351,3 +351,19 @@ def test_round_trip_over_names_stays_valid(person, program, narrative):
     tampered = copy.deepcopy(signed)
     tampered["credentialSubject"]["name"] = person + "x"
     assert _verify(tampered).reasons == [Reason.BAD_SIGNATURE]
+
+
+def test_extra_local_documents_do_not_open_the_loader(vector_loader):
+    with pytest.raises(UnknownDocumentError):
+        vector_loader("https://www.w3.org/ns/credentials/examples/v1")
+    # A context one loader served is not remembered for another: pyld keeps it per operation.
+    document = {
+        "@context": "https://www.w3.org/ns/credentials/v2",
+        "id": "urn:uuid:0c4b9a3e-3f43-4d55-9b0b-6a1f3e2d1c00",
+        "type": "VerifiableCredential",
+        "credentialSubject": {"@context": EXAMPLES_V2, "alumniOf": "Sekolah Contoh"},
+    }
+    assert "alumniOf" in integrity.canonicalize(document, vector_loader)
+    with pytest.raises(ProofError) as raised:
+        integrity.canonicalize(document)
+    assert raised.value.reason == Reason.CONTEXT_NOT_LOCAL
