@@ -175,6 +175,8 @@ def proof_configuration(
     config = {k: v for k, v in proof_options.items() if k not in ("proofValue", "@context")}
     if config.get("type") != PROOF_TYPE or config.get("cryptosuite") != CRYPTOSUITE:
         raise ProofError(Reason.WRONG_CRYPTOSUITE)
+    if "@context" not in unsecured_document:
+        raise ProofError(Reason.MALFORMED)
     config["@context"] = unsecured_document["@context"]
     return config
 

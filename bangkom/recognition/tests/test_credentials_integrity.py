@@ -367,3 +367,27 @@ def test_extra_local_documents_do_not_open_the_loader(vector_loader):
     with pytest.raises(ProofError) as raised:
         integrity.canonicalize(document)
     assert raised.value.reason == Reason.CONTEXT_NOT_LOCAL
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=60)
+@given(
+    key=st.sampled_from(["@context", "issuer", "credentialSubject", "proof", "validFrom"]),
+    value=_json,
+)
+def test_any_broken_field_gives_reasons_not_a_crash(key, value):
+    signed = fx.signed_credential()
+    if signed.get(key) == value:
+        return
+    signed[key] = value
+    result = _verify(signed)
+    assert not result.valid
+    assert result.reasons
