@@ -19,6 +19,8 @@ from jsonschema.validators import validator_for
 from .loader import OB_V3, VC_V2, load_schema
 
 CONTEXT = [VC_V2, OB_V3]
+# OB 3.0 wants VerifiableCredential plus AchievementCredential or OpenBadgeCredential; the OB
+# context makes AchievementCredential an alias of OpenBadgeCredential, the name 1EdTech uses.
 CREDENTIAL_TYPE = ["VerifiableCredential", "OpenBadgeCredential"]
 # The schema as 1EdTech publishes it, with the validator type OB 3.0 requires for it.
 SCHEMA_URL = (
@@ -63,6 +65,9 @@ class HashedIdentity:
 
 @dataclass(frozen=True)
 class Subject:
+    """The ASN who earned the achievement. `name` is schema.org's (the OB context maps it), as
+    printed on the certificate; `id` only if the person has a DID or similar identifier."""
+
     name: str
     id: str | None = None
     identity: HashedIdentity | None = None
