@@ -391,3 +391,12 @@ def test_any_broken_field_gives_reasons_not_a_crash(key, value):
     result = _verify(signed)
     assert not result.valid
     assert result.reasons
+
+
+def test_did_key_issuer_verifies_with_no_resolver():
+    did = keys.did_key(fx.ISSUER_KEY.public_key())
+    signed = fx.signed_credential(issuer=fx.issuer_profile(id=did, url=None))
+    result = integrity.verify(signed, fetch_status_list=_status_lists().get, now=fx.NOW)
+    assert result.valid
+    # ...but another issuer id with that key is not trusted by default.
+    assert integrity.verify_proof(fx.signed_credential()) == [Reason.UNKNOWN_KEY]
