@@ -11,7 +11,7 @@ docs/evaluation.md for the file format, the formulas and the meaning of each out
 
 from .gain import GAIN_HIGH, GAIN_MEDIUM, gain_category, normalised_gain
 from .report import Interpretation, LearningReport, build_report, interpret
-from .scores import InputError, Pair, ScoreRow, ScoreSheet, ScoresError, parse_scores
+from .scores import InputError, Pair, ScoreRow, ScoresError, ScoreSheet, parse_scores
 from .wilcoxon import MIN_PAIRS, WilcoxonResult, signed_rank_test
 
 __all__ = [

@@ -137,7 +137,9 @@ class Interpretation:
 
 
 def effect_size_category(r: float) -> str:
-    return next((code for threshold, code in EFFECT_THRESHOLDS if r >= threshold), EFFECT_NEGLIGIBLE)
+    return next(
+        (code for threshold, code in EFFECT_THRESHOLDS if r >= threshold), EFFECT_NEGLIGIBLE
+    )
 
 
 def interpret(report: LearningReport) -> Interpretation:

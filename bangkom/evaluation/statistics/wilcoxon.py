@@ -163,4 +163,3 @@ def signed_rank_test(
         method=method,
         sums=sums,
     )
-
