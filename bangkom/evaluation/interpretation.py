@@ -15,10 +15,10 @@ from bangkom.evaluation.statistics.report import Interpretation
 from bangkom.evaluation.statistics.scores import InputError
 from bangkom.evaluation.statistics.wilcoxon import MIN_PAIRS
 
-__all__ = ["effect_text", "gain_text", "input_error_text", "test_text"]
+__all__ = ["effect_text", "gain_text", "input_error_text", "verdict_text"]
 
 
-def test_text(interpretation: Interpretation) -> str:
+def verdict_text(interpretation: Interpretation) -> str:
     """The verdict of the Wilcoxon test: "peningkatan signifikan", …"""
     texts = {
         report_codes.TEST_SIGNIFICANT_INCREASE: _("peningkatan signifikan"),

@@ -166,7 +166,7 @@ def test_p_in_unit_interval_and_symmetric_under_swapping(data: tuple[list[int], 
     assert swapped is not None
     assert 0 <= result.p_value <= 1
     assert result.z <= 0
-    assert 0 <= result.effect_size_r
+    assert result.effect_size_r >= 0
     assert (swapped.statistic, swapped.p_value, swapped.z, swapped.effect_size_r) == (
         result.statistic,
         result.p_value,

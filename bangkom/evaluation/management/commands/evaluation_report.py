@@ -23,7 +23,7 @@ from typing import Any, NoReturn, TextIO, cast
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from bangkom.evaluation.interpretation import effect_text, gain_text, input_error_text, test_text
+from bangkom.evaluation.interpretation import effect_text, gain_text, input_error_text, verdict_text
 from bangkom.evaluation.statistics import (
     LearningReport,
     ScoresError,
@@ -155,7 +155,7 @@ def format_summary(report: LearningReport, *, source: str) -> str:
                 "n": result.sums.n,
             }
         )
-    conclusion = test_text(meaning)
+    conclusion = verdict_text(meaning)
     effect = effect_text(meaning)
     if effect:
         conclusion = f"{conclusion}; {effect}"
