@@ -10,7 +10,7 @@ test was not taken. Completely blank records are skipped.
 
 The delimiter is ``,`` or ``;`` (Indonesian Excel writes ``;`` because the comma is the decimal
 mark): the one that finds more of the three columns in the header wins, and on a tie the one that
-occurs more often in the header.
+splits the header into more cells.
 
 Problems are collected, never stopped at the first, and reported as :class:`InputError` codes
 naming the spreadsheet row (the header is row 1 when it is the first line) and the column.
