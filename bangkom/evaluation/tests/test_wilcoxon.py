@@ -70,6 +70,25 @@ def test_hand_computed_ties_take_the_normal_approximation() -> None:
     assert result.p_value == pytest.approx(0.026603, abs=1e-6)
 
 
+def test_hand_computed_zero_and_ties_together() -> None:
+    # d = 15 −7 5 20 0 −9 17 −12 5 −10: the 0 is dropped (n = 9); the two 5s share ranks 1, 2.
+    # Ranks: 5 → 1.5, 1.5; 7 → 3; 9 → 4; 10 → 5; 12 → 6; 15 → 7; 17 → 8; 20 → 9.
+    # W+ = 1.5 + 1.5 + 7 + 8 + 9 = 27, W− = 3 + 4 + 5 + 6 = 18, W = 18. μ = 22.5,
+    # σ² = 9·10·19/24 − (2³ − 2)/48 = 71.25 − 0.125 = 71.125, z = −4.5/√71.125 ≈ −0.5336.
+    pre = [110, 122, 125, 120, 140, 124, 123, 137, 135, 145]
+    post = [125, 115, 130, 140, 140, 115, 140, 125, 140, 135]
+    result = signed_rank_test(pre, post)
+    assert result is not None
+    assert (result.sums.n, result.sums.zeros, result.sums.tie_sizes) == (9, 1, (2,))
+    assert (result.sums.w_plus, result.sums.w_minus, result.statistic) == (27, 18, 18)
+    assert result.method == METHOD_NORMAL
+    assert result.z == pytest.approx(-4.5 / math.sqrt(71.125))
+    assert result.p_value == pytest.approx(0.593631, abs=1e-6)
+    assert result.effect_size_r == pytest.approx(4.5 / math.sqrt(71.125) / 3)
+    reference = scipy.stats.wilcoxon(post, pre, correction=False, method="asymptotic")
+    assert (reference.statistic, reference.pvalue) == (18, pytest.approx(result.p_value))
+
+
 def test_half_ranks_give_a_half_statistic() -> None:
     # d = −1 +1 +2 +3 +4 +5: the two |1| share ranks 1 and 2 → 1.5 each, so W− = 1.5.
     result = signed_rank_test([5] * 6, [4, 6, 7, 8, 9, 10])
@@ -147,6 +166,14 @@ paired_coarse = st.integers(6, 30).flatmap(
 )
 
 
+# Distinct |d| with random signs: no ties, so the exact path whenever n ≤ 50.
+@st.composite
+def untied(draw: st.DrawFn) -> tuple[list[int], list[int]]:
+    sizes = draw(st.lists(st.integers(1, 200), min_size=6, max_size=60, unique=True))
+    signs = draw(st.lists(st.sampled_from([-1, 1]), min_size=len(sizes), max_size=len(sizes)))
+    return [100] * len(sizes), [100 + sign * size for sign, size in zip(signs, sizes, strict=True)]
+
+
 @given(st.lists(st.integers(-20, 20), max_size=80))
 def test_rank_sums_add_up_to_n_n_plus_1_over_2(differences: list[int]) -> None:
     sums = rank_sums(differences)
@@ -155,7 +182,7 @@ def test_rank_sums_add_up_to_n_n_plus_1_over_2(differences: list[int]) -> None:
     assert sums.w_plus >= 0 and sums.w_minus >= 0
 
 
-@given(st.one_of(paired, paired_coarse))
+@given(st.one_of(paired, paired_coarse, untied()))
 def test_p_in_unit_interval_and_symmetric_under_swapping(data: tuple[list[int], list[int]]) -> None:
     pre, post = data
     result = signed_rank_test(pre, post)
@@ -176,7 +203,7 @@ def test_p_in_unit_interval_and_symmetric_under_swapping(data: tuple[list[int], 
     assert (swapped.sums.w_plus, swapped.sums.w_minus) == (result.sums.w_minus, result.sums.w_plus)
 
 
-@given(st.one_of(paired, paired_coarse))
+@given(st.one_of(paired, paired_coarse, untied()))
 def test_matches_scipy(data: tuple[list[int], list[int]]) -> None:
     pre, post = data
     result = signed_rank_test(pre, post)
