@@ -6,16 +6,40 @@ that words them, marked for translation, for the command and the evaluation page
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.utils.translation import gettext as _
 
 from bangkom.evaluation.statistics import report as report_codes
 from bangkom.evaluation.statistics import scores
 from bangkom.evaluation.statistics.gain import GAIN_HIGH, GAIN_LOW, GAIN_MEDIUM
-from bangkom.evaluation.statistics.report import Interpretation
+from bangkom.evaluation.statistics.report import Interpretation, LearningReport, interpret
 from bangkom.evaluation.statistics.scores import InputError
 from bangkom.evaluation.statistics.wilcoxon import MIN_PAIRS
 
-__all__ = ["effect_text", "gain_text", "input_error_text", "verdict_text"]
+__all__ = [
+    "Findings",
+    "describe",
+    "effect_text",
+    "gain_text",
+    "input_error_text",
+    "verdict_text",
+]
+
+
+@dataclass(frozen=True)
+class Findings:
+    """A report's meaning in words, for a page or the console."""
+
+    verdict: str  # "peningkatan signifikan", "belum dapat disimpulkan: kurang dari 6 pasangan", …
+    gain: str
+    effect: str | None  # None without a Wilcoxon test
+
+
+def describe(report: LearningReport) -> Findings:
+    """What a learning report means, in plain Indonesian."""
+    meaning = interpret(report)
+    return Findings(verdict_text(meaning), gain_text(meaning), effect_text(meaning))
 
 
 def verdict_text(interpretation: Interpretation) -> str:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
 
 from bangkom.evaluation.interpretation import (
+    Findings,
+    describe,
     effect_text,
     gain_text,
     input_error_text,
@@ -12,8 +16,8 @@ from bangkom.evaluation.interpretation import (
 )
 from bangkom.evaluation.statistics import report as codes
 from bangkom.evaluation.statistics import scores
-from bangkom.evaluation.statistics.report import Interpretation
-from bangkom.evaluation.statistics.scores import InputError
+from bangkom.evaluation.statistics.report import Interpretation, build_report
+from bangkom.evaluation.statistics.scores import InputError, Pair
 
 
 def test_verdicts_in_plain_indonesian() -> None:
@@ -93,3 +97,12 @@ def test_input_errors_name_row_and_column(error: InputError, text: str) -> None:
 )
 def test_every_error_code_has_a_sentence(code: str) -> None:
     assert input_error_text(InputError(2, "pre", code, "x", "B"), max_score="100")
+
+
+def test_describe_a_report() -> None:
+    report = build_report(
+        [Pair(str(i), Fraction(40), Fraction(90 + i)) for i in range(3)], max_score=100
+    )
+    assert describe(report) == Findings(
+        "belum dapat disimpulkan: kurang dari 6 pasangan", "gain tinggi (g ≥ 0,7)", None
+    )

@@ -125,3 +125,13 @@ def test_scores_outside_the_range_are_refused() -> None:
 )
 def test_effect_size_categories(r: float, effect: str) -> None:
     assert codes.effect_size_category(r) == effect
+
+
+def test_significant_ranks_with_equal_means_are_not_called_an_increase() -> None:
+    # Ten participants gain 1 point, one loses 10: means equal, yet W− = 11 of 66 gives
+    # z = (11 − 33)/√105.875 ≈ −2.14, p ≈ 0.03.
+    report = build_report(pairs([50] * 11, [51] * 10 + [40]), max_score=100)
+    assert report.mean_pre == report.mean_post
+    assert report.wilcoxon is not None and report.wilcoxon.p_value < 0.05
+    assert report.significant is False
+    assert interpret(report).test == codes.TEST_DIRECTION_UNCLEAR

@@ -23,12 +23,11 @@ from typing import Any, NoReturn, TextIO, cast
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from bangkom.evaluation.interpretation import effect_text, gain_text, input_error_text, verdict_text
+from bangkom.evaluation.interpretation import describe, input_error_text
 from bangkom.evaluation.statistics import (
     LearningReport,
     ScoresError,
     build_report,
-    interpret,
     parse_scores,
 )
 from bangkom.evaluation.statistics.wilcoxon import METHOD_EXACT
@@ -112,7 +111,7 @@ def _p_value(value: float) -> str:
 
 def format_summary(report: LearningReport, *, source: str) -> str:
     """The report a person reads in the console, in Indonesian."""
-    meaning = interpret(report)
+    findings = describe(report)
     lines = [
         _("Evaluasi pembelajaran (Level 2): pre-test dan post-test"),
         _("Berkas: %(source)s") % {"source": source},
@@ -126,11 +125,11 @@ def format_summary(report: LearningReport, *, source: str) -> str:
     if report.gain is not None:
         lines.append(
             _("Gain ternormalisasi kelas (Hake): %(value)s, %(meaning)s")
-            % {"value": _decimal(report.gain, 2), "meaning": gain_text(meaning)}
+            % {"value": _decimal(report.gain, 2), "meaning": findings.gain}
         )
     else:
         lines.append(
-            _("Gain ternormalisasi kelas (Hake): %(meaning)s") % {"meaning": gain_text(meaning)}
+            _("Gain ternormalisasi kelas (Hake): %(meaning)s") % {"meaning": findings.gain}
         )
     result = report.wilcoxon
     if result is None:
@@ -155,10 +154,9 @@ def format_summary(report: LearningReport, *, source: str) -> str:
                 "n": result.sums.n,
             }
         )
-    conclusion = verdict_text(meaning)
-    effect = effect_text(meaning)
-    if effect:
-        conclusion = f"{conclusion}; {effect}"
+    conclusion = findings.verdict
+    if findings.effect:
+        conclusion = f"{conclusion}; {findings.effect}"
     lines.append(_("Kesimpulan: %(conclusion)s") % {"conclusion": conclusion})
     if report.participants:
         lines += ["", _("Gain per peserta:")]
