@@ -6,7 +6,7 @@ Pegawai) is the civil servant's identity number; here it only identifies the row
 spaces, dots and dashes and a spreadsheet's leading apostrophe are dropped, and its 18-digit
 layout is not checked (partners' files may list participants who are not PNS). A score is a
 number from 0 to the test's maximum, with ``.`` or ``,`` as decimal mark; an empty score means the
-test was not taken. Completely blank records are skipped.
+test was not taken. Records whose ``nip``, ``pre`` and ``post`` cells are all empty are skipped.
 
 The delimiter is ``,`` or ``;`` (Indonesian Excel writes ``;`` because the comma is the decimal
 mark): the one that finds more of the three columns in the header wins, and on a tie the one that
@@ -227,6 +227,8 @@ def parse_scores(text: str, *, max_score: Fraction | int = 100) -> ScoreSheet:
             index = position[name]
             return record[index] if index < len(record) else ""
 
+        if all(not cell(name).strip() for name in COLUMNS):
+            continue  # e.g. a note or a subtotal in another column: no participant here
         nip = _normalise_nip(cell("nip"))
         nip_letter = column_letter(position["nip"])
         usable = True

@@ -46,6 +46,12 @@ def test_blank_lines_are_skipped_and_rows_keep_their_spreadsheet_number() -> Non
     assert [row.row for row in sheet.rows] == [4, 6]
 
 
+def test_rows_without_nip_or_scores_are_skipped_whatever_else_they_hold() -> None:
+    sheet = parse_scores("nip;pre;post;catatan\n1001;40;70;\n;;;diisi mitra\n")
+    assert [row.nip for row in sheet.rows] == ["1001"]
+    assert sheet.incomplete == 0
+
+
 def test_nip_separators_and_leading_apostrophe_are_dropped() -> None:
     sheet = parse_scores("nip;pre;post\n'19850101 201001 1 001;40;70\n")
     assert sheet.rows[0].nip == "198501012010011001"
