@@ -96,6 +96,13 @@ def test_human_summary_in_indonesian(tmp_path: Path) -> None:
     assert "  198501012010011001  0,33" in out
 
 
+def test_summary_names_the_exact_path(tmp_path: Path) -> None:
+    rows = "".join(f"{i},50,{50 + i}\n" for i in range(1, 7))  # d = 1..6: untied, n = 6
+    code, out, _ = run(str(write(tmp_path, "nip,pre,post\n" + rows)))
+    assert code == 0
+    assert "W = 0, p = 0,0313 (distribusi eksak)" in out  # 2 · 1/64 = 0.03125, half up
+
+
 def test_too_few_pairs_is_a_report_not_an_error(tmp_path: Path) -> None:
     path = write(tmp_path, "nip,pre,post\n1,40,60\n2,50,70\n3,60,80\n")
     code, out, _ = run(str(path))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, NoReturn, TextIO, cast
@@ -94,8 +94,9 @@ def _parser() -> _Parser:
 
 
 def _decimal(value: Fraction | float, places: int) -> str:
-    """Indonesian decimal comma: 0.5234 → "0,52"."""
-    return f"{float(value):.{places}f}".replace(".", ",")
+    """Indonesian decimal comma, rounded half up: 0.5234 → "0,52", 0.03125 → "0,0313"."""
+    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    return str(abs(rounded) if rounded == 0 else rounded).replace(".", ",")  # no "-0,00"
 
 
 def _plain(value: Fraction) -> str:
@@ -135,11 +136,12 @@ def format_summary(report: LearningReport, *, source: str) -> str:
     if result is None:
         lines.append(_("Uji peringkat bertanda Wilcoxon: tidak dihitung"))
     else:
-        method = (
-            _("distribusi eksak")
-            if result.method == METHOD_EXACT
-            else _("pendekatan normal dengan koreksi ties")
-        )
+        if result.method == METHOD_EXACT:
+            method = _("distribusi eksak")
+        elif result.sums.has_ties:
+            method = _("pendekatan normal dengan koreksi ties")
+        else:
+            method = _("pendekatan normal")
         lines.append(
             _(
                 "Uji peringkat bertanda Wilcoxon: W = %(w)s, p = %(p)s (%(method)s), "
