@@ -96,3 +96,10 @@ def test_a_session_has_an_absolute_expiry_that_activity_does_not_extend(
     client.get("/")
     assert client.session.get_expiry_date() == first
     assert client.session.get_expiry_age() <= settings.SESSION_MAX_AGE_SECONDS
+
+
+def test_a_nul_byte_in_the_query_is_a_plain_bad_request(client) -> None:  # type: ignore[no-untyped-def]
+    response = client.get("/akun/masuk/", {"next": "/", "q": "a\x00b"})
+    assert response.status_code == 400
+    assert "Permintaan tidak dapat diproses" in response.content.decode()
+    assert client.get("/akun/masuk/", {"q": "ab"}).status_code == 200

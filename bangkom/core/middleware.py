@@ -6,6 +6,8 @@
 - Session limits: a session ends after ``SESSION_IDLE_SECONDS`` without a request and, whatever the
   activity, ``SESSION_MAX_AGE_SECONDS`` after it was first seen signed in (an absolute expiry
   stored in the session, which later saves do not extend).
+- Query strings: a NUL byte in a parameter is answered 400 before any view runs (no page takes
+  one, and PostgreSQL refuses it in a query); the other values are parsed by ``core.params``.
 - Headers: a Content-Security-Policy (every script and style is served by the app itself), and
   ``Cache-Control: private, no-store`` on every response to a signed-in user, so that neither a
   shared proxy nor the browser's back button keeps a page or an export with personal data.
@@ -20,7 +22,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -89,3 +92,16 @@ class SecurityHeadersMiddleware:
         if user is not None and user.is_authenticated:
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+class QueryGuardMiddleware:
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            return HttpResponseBadRequest(render_to_string("400.html", request=request))
+        return self.get_response(request)
