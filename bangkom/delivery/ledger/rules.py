@@ -92,3 +92,9 @@ def expected_by(target: int, window: Window, as_of: date) -> Decimal:
 def months_touched(start: date, end: date) -> int:
     """Calendar months an activity from ``start`` to ``end`` touches (the per-month caps)."""
     return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def default_as_of(year: int, today: date) -> date:
+    """The date a year is judged at when none is given: today within the year, its last day
+    once it is over (so a past year shows who met the target)."""
+    return min(today, date(year, 12, 31))

@@ -53,7 +53,9 @@ def credit(forms: dict[str, DevelopmentForm]) -> Callable[..., JpCredit]:
             year=on.year,
             date=on,
             activity=activity,
-            form=forms["pelatihan-teknis"],
+            form=DevelopmentForm.objects.get(
+                instansi_id=employee.instansi_id, kode="pelatihan-teknis"
+            ),
             units=Decimal(str(jp)),
             learning_days=1,
             months=1,
