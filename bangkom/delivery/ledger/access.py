@@ -18,7 +18,6 @@ from django.db.models import Q, QuerySet
 
 from bangkom.accounts.scope import scope_for
 from bangkom.core.access import NOTHING, deny, get_visible_or_404
-from bangkom.delivery.ledger.services import can_decide_claim
 from bangkom.delivery.models import ExternalLearningClaim
 from bangkom.organisation.access import employee_q
 from bangkom.organisation.models import Employee, Instansi
@@ -56,6 +55,17 @@ def decidable_claims_for_user(user: Any) -> QuerySet[ExternalLearningClaim]:
         q |= Q(employee__unit__path__startswith=path)
     return ExternalLearningClaim.objects.filter(q).select_related(
         "employee__unit", "employee__instansi", "form", "decided_by", "credit"
+    )
+
+
+def can_decide_claim(user: Any, claim: ExternalLearningClaim) -> bool:
+    """The OPD admin whose subtree holds the ASN's unit, or an admin of the instansi."""
+    employee = claim.employee
+    scope = scope_for(user)
+    if scope.can_admin(employee.instansi_id):
+        return True
+    return employee.unit is not None and scope.manages_unit_path(
+        employee.instansi_id, employee.unit.path
     )
 
 

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from bangkom.accounts.scope import scope_for
 from bangkom.core.audit import audit_event, snapshot
 from bangkom.core.errors import ServiceError
+from bangkom.delivery.ledger.access import can_decide_claim
 from bangkom.delivery.ledger.rules import months_touched
 from bangkom.delivery.models import (
     JP_LINE_MAX,
@@ -233,17 +234,6 @@ def claim_submit(
             after=snapshot(claim, CLAIM_FIELDS),
         )
     return claim
-
-
-def can_decide_claim(user: Any, claim: ExternalLearningClaim) -> bool:
-    """The OPD admin whose subtree holds the ASN's unit, or an admin of the instansi."""
-    employee = claim.employee
-    scope = scope_for(user)
-    if scope.can_admin(employee.instansi_id):
-        return True
-    return employee.unit is not None and scope.manages_unit_path(
-        employee.instansi_id, employee.unit.path
-    )
 
 
 def claim_decide(
