@@ -8,7 +8,9 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from bangkom.accounts.models import Role
@@ -205,3 +207,48 @@ def test_on_track_page_by_persona_and_figures(
     client.force_login(world.user("opd_admin"))
     page = client.get(url, {"tahun": YEAR - 1}).content.decode()
     assert "1 dari 3 ASN (33%)" in page and "Kecamatan Alak" not in page
+
+
+def _queries(client: Client, url: str, data: dict[str, object]) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url, data).status_code == 200
+    return len(captured)
+
+
+def test_page_queries_do_not_grow_with_the_data(
+    client: Client,
+    world: World,
+    credit: Callable[..., JpCredit],
+    claim: ExternalLearningClaim,
+    forms: dict[str, DevelopmentForm],
+) -> None:
+    pages = [
+        ("employee", reverse("delivery_ledger:my_jp")),
+        ("opd_admin", reverse("delivery_ledger:claim_queue")),
+        ("bkpsdm", reverse("delivery_ledger:on_track")),
+    ]
+    credit(world.employee, 1, key="a")
+    before = {}
+    for persona, url in pages:
+        client.force_login(world.user(persona))
+        before[url] = _queries(client, url, {"tahun": YEAR})
+    for index in range(5):
+        credit(world.employee, 1, key=f"more{index}")
+        credit(world.colleague, 1, key=f"more{index}")
+        claim_submit(
+            employee=world.employee,
+            data=ClaimData(
+                title=f"Seminar {index}",
+                organiser="Universitas Nusa Cendana",
+                start_date=date(YEAR, 5, 4),
+                end_date=date(YEAR, 5, 4),
+                form=forms["seminar"],
+                units=Decimal(1),
+            ),
+            certificate=certificate(),
+            acting_user=world.user("employee"),
+            today=date(YEAR, 7, 1),
+        )
+    for persona, url in pages:
+        client.force_login(world.user(persona))
+        assert _queries(client, url, {"tahun": YEAR}) == before[url], url
