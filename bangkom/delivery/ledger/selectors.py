@@ -251,11 +251,19 @@ def on_track_shares(
     paths = list(under) if under is not None else None
     if paths is not None:
         units = [u for u in units if any(u.path.startswith(p) for p in paths)]
+    # Roll each unit's own counts up to every ancestor on its materialised path ("12/40/41/").
+    subtree: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for unit in units:
+        own_total, own_ok = direct.get(unit.pk, (0, 0))
+        parts = unit.path.strip("/").split("/")
+        for depth in range(1, len(parts) + 1):
+            counts = subtree["/".join(parts[:depth]) + "/"]
+            counts[0] += own_total
+            counts[1] += own_ok
     by_path = {unit.path: direct.get(unit.pk, (0, 0)) for unit in units}
     share_rows = []
     for unit in units:
-        total = sum(t for path, (t, _o) in by_path.items() if path.startswith(unit.path))
-        ok = sum(o for path, (_t, o) in by_path.items() if path.startswith(unit.path))
+        total, ok = subtree[unit.path]
         if total:
             share_rows.append(ShareRow(unit=unit, depth=unit.depth, total=total, on_track=ok))
     # The instansi's total also counts ASN without a unit; a subtree's counts only its units.

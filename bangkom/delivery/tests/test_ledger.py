@@ -150,7 +150,7 @@ def test_shares_in_sql_agree_with_each_employee(
 ) -> None:
     as_of = date(YEAR, 7, 1)
     credit(world.employee, 10)
-    credit(world.colleague, 9.9)  # expected 9.92 on 1 July: behind
+    credit(world.colleague, 9.9)  # expected 9.97 on 1 July: behind
     world.kecamatan_staff.tmt_cpns = date(YEAR, 6, 1)
     world.kecamatan_staff.save()
     credit(world.kecamatan_staff, 0.5, on=date(YEAR, 6, 20))
@@ -170,6 +170,23 @@ def test_shares_in_sql_agree_with_each_employee(
     assert rows["Kecamatan Alak"] == (1, int(kecamatan_ok))
     sub = selectors.on_track_shares(world.instansi, YEAR, as_of=as_of, under=[world.kecamatan.path])
     assert sub.total.total == 1 and [r.unit for r in sub.units] == [world.kecamatan]
+
+
+@pytest.mark.parametrize(("as_of", "jp"), [(date(YEAR, 7, 1), 9.97), (date(YEAR, 12, 31), 20)])
+def test_exactly_the_expected_jp_is_on_track_in_sql_and_python(
+    world: World, credit: Callable[..., JpCredit], as_of: date, jp: float
+) -> None:
+    window = rules.service_window(YEAR, joined=None)
+    assert window is not None and rules.expected_by(20, window, as_of) == Decimal(str(jp))
+    credit(world.employee, jp)
+    credit(world.colleague, round(jp - 0.01, 2))
+    people = {p.nip: p.on_track for p in selectors.instansi_year(world.instansi, YEAR, as_of=as_of)}
+    assert people[world.employee.nip] is True and people[world.colleague.nip] is False
+    shares = selectors.on_track_shares(world.instansi, YEAR, as_of=as_of)
+    assert shares.total.on_track == 1
+    assert [e.nip for e in selectors.behind(world.instansi, YEAR, as_of=as_of)] == sorted(
+        nip for nip, ok in people.items() if not ok
+    )
 
 
 def test_share_query_count_does_not_grow(

@@ -43,7 +43,7 @@ def test_alerts_go_to_the_asn_behind_their_supervisor_and_opd_admin(
     django_capture_on_commit_callbacks: Any,
 ) -> None:
     settings.JP_LEDGER_ALERT_DAY = "07-01"
-    credit(world.colleague, 12)  # on track on 1 July (expected 9.92)
+    credit(world.colleague, 12)  # on track on 1 July (expected 9.97)
     assert "bukan tanggal peringatan" in _run("--as-of", f"{YEAR}-06-30", "--instansi", "53.71")
     assert mail.outbox == []
     with django_capture_on_commit_callbacks(execute=True):
