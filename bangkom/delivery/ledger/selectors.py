@@ -278,14 +278,23 @@ def on_track_shares(
     )
 
 
-def behind(instansi: Instansi, year: int, *, as_of: date) -> QuerySet[Employee]:
-    """ASN not on track at ``as_of`` (for the alerts), with their unit and supervisor."""
-    return (
-        _annotated(instansi, year, as_of)
-        .filter(Q(earned__lt=F("expected")))
-        .select_related("unit", "supervisor", "instansi")
-        .order_by("nip")
-    )
+def behind(
+    instansi: Instansi, year: int, *, as_of: date, under: Iterable[str] | None = None
+) -> QuerySet[Employee]:
+    """ASN not on track at ``as_of`` (alerts, the on-track page), with unit and supervisor,
+    annotated with ``earned`` and ``expected``; ``under`` limits to unit subtrees."""
+    qs = _annotated(instansi, year, as_of).filter(Q(earned__lt=F("expected")))
+    if under is not None:
+        q = Q(pk__in=[])
+        for path in under:
+            q |= Q(unit__path__startswith=path)
+        qs = qs.filter(q)
+    return qs.select_related("unit", "supervisor", "instansi").order_by("nip")
+
+
+def target_of(employee: Employee, year: int) -> int:
+    window = _window(employee, year)
+    return target_for(base_target(), window) if window else 0
 
 
 def claims_pending(queryset: QuerySet[ExternalLearningClaim]) -> QuerySet[ExternalLearningClaim]:

@@ -192,13 +192,18 @@ def on_track(request: HttpRequest) -> HttpResponse:
         instansi = first
     year = _year(request)
     as_of = _as_of(year)
-    shares = selectors.on_track_shares(
-        instansi, year, as_of=as_of, under=access.report_paths_for_user(request.user, instansi)
-    )
+    under = access.report_paths_for_user(request.user, instansi)
+    shares = selectors.on_track_shares(instansi, year, as_of=as_of, under=under)
+    listing = paginate(request, selectors.behind(instansi, year, as_of=as_of, under=under))
+    behind_rows = [
+        {"employee": e, "target": selectors.target_of(e, year)} for e in listing["object_list"]
+    ]
     return render(
         request,
         "delivery/ledger/on_track.html",
         {
+            **listing,
+            "behind_rows": behind_rows,
             "shares": shares,
             "instansi_list": instansi_qs,
             "instansi": instansi,

@@ -207,6 +207,8 @@ def test_on_track_page_by_persona_and_figures(
     client.force_login(world.user("opd_admin"))
     page = client.get(url, {"tahun": YEAR - 1}).content.decode()
     assert "1 dari 3 ASN (33%)" in page and "Kecamatan Alak" not in page
+    assert world.colleague.nip in page and world.kecamatan_staff.nip not in page
+    assert world.employee.nip not in page  # on track: not in the list of those behind
 
 
 def _queries(client: Client, url: str, data: dict[str, object]) -> int:
