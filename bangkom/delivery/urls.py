@@ -1,9 +1,11 @@
-from django.urls import path
+"""Delivery's pages under /pelaksanaan/: the JP ledger (namespace ``delivery_ledger``, under
+``jp/``) and partners, batches, the schedule and calendars (namespace ``delivery``)."""
+
+from django.urls import include, path
 
 from bangkom.delivery import views, views_resources
 
-app_name = "delivery"
-urlpatterns = [
+schedule_patterns = [
     path("", views.batch_list, name="batch_list"),
     path("mitra/", views_resources.partner_list, name="partner_list"),
     path("mitra/baru/", views_resources.partner_create, name="partner_create"),
@@ -35,4 +37,9 @@ urlpatterns = [
     path("kalender/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
     path("kalender/pengajar/<int:pk>.ics", views.trainer_calendar, name="trainer_calendar"),
     path("kalender/tempat/<int:pk>.ics", views.venue_calendar, name="venue_calendar"),
+]
+
+urlpatterns = [
+    path("jp/", include("bangkom.delivery.ledger.urls")),
+    path("", include((schedule_patterns, "delivery"))),
 ]

@@ -17,6 +17,7 @@ from bangkom.accounts.scope import scope_for
 from bangkom.core.access import deny, get_visible_or_404
 from bangkom.core.errors import ServiceError
 from bangkom.core.forms import apply_service_errors
+from bangkom.core.params import query_int
 from bangkom.delivery import selectors
 from bangkom.delivery.access import (
     batches_for_user,
@@ -234,8 +235,7 @@ def batch_trainers_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _year(request: HttpRequest) -> int:
-    raw = request.GET.get("tahun", "")
-    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else timezone.localdate().year
+    return query_int(request.GET, "tahun", low=2000, high=2100) or timezone.localdate().year
 
 
 def _next(request: HttpRequest, default: str) -> str:
@@ -249,12 +249,7 @@ def schedule_list(request: HttpRequest) -> HttpResponse:
     if not can_see_batches(request.user):
         raise deny()
     year = _year(request)
-    raw_month = request.GET.get("bulan", "")
-    month = (
-        int(raw_month)
-        if raw_month.isdigit() and 1 <= int(raw_month) <= 12
-        else timezone.localdate().month
-    )
+    month = query_int(request.GET, "bulan", low=1, high=12) or timezone.localdate().month
     sessions = selectors.schedule_month(request.user, year=year, month=month)
     admin_ids = [i for i in resource_instansi_ids(request.user) if can_admin(request.user, i)]
     admin_instansi = Instansi.objects.filter(pk__in=admin_ids).order_by("nama")
@@ -300,8 +295,7 @@ def _month_name(month: int) -> str:
 @require_POST
 def schedule_start_view(request: HttpRequest) -> HttpResponse:
     instansi = get_resource_instansi(request.user, request.POST.get("instansi"), for_write=True)
-    raw = request.POST.get("tahun", "")
-    year = int(raw) if raw.isdigit() else 0
+    year = query_int(request.POST, "tahun", low=1, high=9999) or 0
     try:
         run = schedule_start(instansi=instansi, year=year, acting_user=request.user)
     except ServiceError as exc:

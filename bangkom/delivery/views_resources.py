@@ -24,6 +24,7 @@ from bangkom.competencies.models import Competency
 from bangkom.core.access import get_visible_or_404
 from bangkom.core.errors import ServiceError
 from bangkom.core.forms import apply_service_errors
+from bangkom.core.params import query_int
 from bangkom.delivery import selectors
 from bangkom.delivery.access import (
     can_admin,
@@ -362,8 +363,7 @@ def venue_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _year(request: HttpRequest) -> int:
-    raw = request.GET.get("tahun", "")
-    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else timezone.localdate().year
+    return query_int(request.GET, "tahun", low=2000, high=2100) or timezone.localdate().year
 
 
 @login_required

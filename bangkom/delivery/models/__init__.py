@@ -13,6 +13,16 @@ from bangkom.delivery.models.batches import (
     Session,
     new_session_uid,
 )
+from bangkom.delivery.models.ledger import (
+    CERTIFICATE_EXTENSIONS,
+    CERTIFICATE_MAX_BYTES,
+    JP_LINE_MAX,
+    ClaimStatus,
+    ExternalLearningClaim,
+    JpCredit,
+    JpSource,
+    validate_certificate,
+)
 from bangkom.delivery.models.resources import (
     MAX_AWAY_DEFAULT,
     VENUE_CAPACITY_MAX,
@@ -33,6 +43,9 @@ from bangkom.delivery.models.resources import (
 __all__ = [
     "ACTIVE_ENROLMENT_STATUSES",
     "BATCH_DAYS_MAX",
+    "CERTIFICATE_EXTENSIONS",
+    "CERTIFICATE_MAX_BYTES",
+    "JP_LINE_MAX",
     "MAX_AWAY_DEFAULT",
     "VENUE_CAPACITY_MAX",
     "Agreement",
@@ -40,10 +53,14 @@ __all__ = [
     "Batch",
     "BatchStatus",
     "CalendarFeed",
+    "ClaimStatus",
     "Enrolment",
     "EnrolmentStatus",
+    "ExternalLearningClaim",
     "Holiday",
     "HolidayKind",
+    "JpCredit",
+    "JpSource",
     "Partner",
     "PartnerStaff",
     "PartnerType",
@@ -56,4 +73,5 @@ __all__ = [
     "Venue",
     "VenueKind",
     "new_session_uid",
+    "validate_certificate",
 ]

@@ -1,16 +1,25 @@
-"""Fixtures of the delivery tests: an approved plan with an adopted optimiser run written
-directly (the optimiser itself is tested in planning), partners, venues and trainers."""
+"""Fixtures of the delivery tests.
+
+- Ledger: the JP table of the persona world and uploads in a temp dir.
+- Batches and the schedule: an approved plan with an adopted optimiser run written directly
+  (the optimiser itself is tested in planning), partners, venues and trainers.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
-from bangkom.delivery.models import Partner, Trainer, Venue
+from bangkom.delivery.ledger.services import jp_credit
+from bangkom.delivery.models import JpCredit, JpSource, Partner, Trainer, Venue
 from bangkom.delivery.services import (
     agreement_save,
     partner_save,
@@ -18,16 +27,80 @@ from bangkom.delivery.services import (
     venue_save,
 )
 from bangkom.organisation.models import Employee
-from bangkom.planning.models import Plan, PlanProgram, PlanRun, RunAssignment, RunStatus
-from bangkom.planning.services import plan_approve, plan_create, plan_program_save, plan_submit
+from bangkom.planning.models import (
+    DevelopmentForm,
+    Plan,
+    PlanProgram,
+    PlanRun,
+    RunAssignment,
+    RunStatus,
+)
+from bangkom.planning.services import (
+    form_table_ensure,
+    plan_approve,
+    plan_create,
+    plan_program_save,
+    plan_submit,
+)
 from bangkom.planning.tests.conftest import make_template
 from bangkom.testing.world import World
 
-YEAR = 2027
+YEAR = 2026
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 @pytest.fixture(autouse=True)
-def _delivery_settings(settings: Any) -> Iterator[None]:
+def _media(settings: Any, tmp_path: Path) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def forms(world: World) -> dict[str, DevelopmentForm]:
+    form_table_ensure(instansi=world.instansi, acting_user=None)
+    form_table_ensure(instansi=world.other_instansi, acting_user=None)
+    return {f.kode: f for f in DevelopmentForm.objects.filter(instansi=world.instansi)}
+
+
+def certificate(name: str = "sertifikat.pdf", content: bytes = PDF) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+@pytest.fixture
+def credit(forms: dict[str, DevelopmentForm]) -> Callable[..., JpCredit]:
+    def make(
+        employee: Employee,
+        jp: float | int,
+        *,
+        on: date = date(YEAR, 3, 10),
+        key: str | None = None,
+        activity: str = "Pelatihan teknis",
+    ) -> JpCredit:
+        return jp_credit(
+            employee=employee,
+            year=on.year,
+            date=on,
+            activity=activity,
+            form=DevelopmentForm.objects.get(
+                instansi_id=employee.instansi_id, kode="pelatihan-teknis"
+            ),
+            units=Decimal(str(jp)),
+            learning_days=1,
+            months=1,
+            source=JpSource.BATCH,
+            source_key=key or f"uji:{employee.pk}:{on}:{jp}:{activity}",
+            acting_user=None,
+        )
+
+    return make
+
+
+# --- batches and the schedule ---------------------------------------------------------
+
+SCHEDULE_YEAR = 2027  # the year the batch tests plan and schedule
+
+
+@pytest.fixture
+def delivery_settings(settings: Any) -> Iterator[None]:
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.DELIVERY_SCHEDULE_TIME_LIMIT = 5.0
     settings.DELIVERY_MAX_AWAY = 1.0
@@ -62,7 +135,7 @@ def draft_plan(world: World) -> tuple[Plan, PlanProgram, PlanProgram, PlanRun]:
     )
     plan = plan_create(
         instansi=world.instansi,
-        tahun=YEAR,
+        tahun=SCHEDULE_YEAR,
         judul="Rencana Kota Uji 2027",
         pagu=50_000_000,
         max_hari=10,
@@ -105,7 +178,7 @@ def approve(plan: Plan, run: PlanRun, world: World) -> Plan:
 
 
 @pytest.fixture
-def setup(world: World) -> Setup:
+def setup(world: World, delivery_settings: None) -> Setup:
     admin = world.user("bkpsdm")
     plan, workshop, online, run = draft_plan(world)
     plan = approve(plan, run, world)

@@ -20,7 +20,8 @@ from bangkom.delivery.services import (
     schedule_start,
     unit_max_away_set,
 )
-from bangkom.delivery.tests.conftest import YEAR, Setup
+from bangkom.delivery.tests.conftest import SCHEDULE_YEAR as YEAR
+from bangkom.delivery.tests.conftest import Setup
 
 
 def prepare(setup: Setup) -> dict[tuple[str, int], Batch]:
