@@ -36,7 +36,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from bangkom.competencies.models import Competency
-from bangkom.needs.models import EmployeeNeeds, WeightFactor
+from bangkom.needs.models import WeightFactor
 from bangkom.organisation.models import Employee
 from bangkom.planning.jp import prorated_target
 from bangkom.planning.jp_done import jp_done_for
@@ -65,6 +65,7 @@ from bangkom.planning.optimiser.model import (
     Program as OptProgram,
 )
 from bangkom.planning.optimiser.solver import Progress, solve
+from bangkom.planning.selectors import plan_needs
 
 logger = logging.getLogger(__name__)
 
@@ -90,12 +91,7 @@ def _codes(competency_ids: set[int]) -> dict[int, str]:
 
 
 def build_instance(plan: Plan, *, budget: int | None = None) -> BuiltInstance:
-    needs = EmployeeNeeds.objects.filter(
-        instansi_id=plan.instansi_id, tahun=plan.tahun, employee__is_active=True
-    )
-    if plan.unit_id is not None:
-        assert plan.unit is not None
-        needs = needs.filter(employee__unit__path__startswith=plan.unit.path)
+    needs = plan_needs(plan)
     rows = list(
         needs.order_by("employee_id").values_list(
             "employee_id",

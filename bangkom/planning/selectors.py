@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
+from bangkom.needs.models import EmployeeNeeds
 from bangkom.organisation.models import Instansi
 from bangkom.planning.models import (
     Plan,
@@ -36,6 +37,21 @@ def catalogue_templates(instansi: Instansi, q: str = "") -> QuerySet[ProgramTemp
     if q:
         qs = qs.filter(Q(kode__icontains=q) | Q(judul__icontains=q))
     return qs
+
+
+def plan_needs(plan: Plan) -> QuerySet[EmployeeNeeds]:
+    """The needs rows a plan optimises: active ASN of the plan year, inside a sub-plan's unit."""
+    needs = EmployeeNeeds.objects.filter(
+        instansi_id=plan.instansi_id, tahun=plan.tahun, employee__is_active=True
+    )
+    if plan.unit_id is not None:
+        assert plan.unit is not None
+        needs = needs.filter(employee__unit__path__startswith=plan.unit.path)
+    return needs
+
+
+def plan_needs_count(plan: Plan) -> int:
+    return plan_needs(plan).count()
 
 
 def plan_programs(plan: Plan) -> QuerySet[PlanProgram]:

@@ -42,6 +42,7 @@ from bangkom.planning.forms import (
     ScenarioForm,
     SubmitForm,
     VersionedForm,
+    add_rule_errors,
 )
 from bangkom.planning.models import (
     Plan,
@@ -57,6 +58,7 @@ from bangkom.planning.services import (
     pin_set,
     plan_approve,
     plan_create,
+    plan_errors,
     plan_program_remove,
     plan_program_save,
     plan_return_to_draft,
@@ -102,7 +104,9 @@ def plan_create_view(request: HttpRequest) -> HttpResponse:
         allow_whole=whole,
         initial={"judul": _("Rencana Pengembangan Kompetensi %s") % instansi.nama},
     )
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not form.is_valid():
+        add_rule_errors(form, plan_errors(form.cleaned_data))
+    elif request.method == "POST":
         data = form.cleaned_data
         try:
             plan = plan_create(
@@ -159,6 +163,7 @@ def _plan_context(request: HttpRequest, plan: Plan, **forms: Any) -> dict[str, A
         "return_form": forms.get("return_form") or ReturnForm(initial=version),
         "version": plan.version,
         "statuses": PlanStatus,
+        "needs_count": selectors.plan_needs_count(plan),
     }
 
 
@@ -191,6 +196,7 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_plan_for_user(request.user, pk, for_write=True)
     form = PlanEditForm(request.POST)
     if not form.is_valid():
+        add_rule_errors(form, plan_errors(form.cleaned_data))
         return render(
             request, "planning/plan_detail.html", _plan_context(request, plan, edit_form=form)
         )
@@ -431,7 +437,10 @@ def run_detail(request: HttpRequest, pk: int, run_pk: int) -> HttpResponse:
             **paginate(request, assignments, per_page=50),
             "totals": selectors.run_program_totals(run) if run.status == RunStatus.DONE else [],
             "can_write": can_write_plan(request.user, plan) and plan.is_draft,
-            "can_submit": can_write_plan(request.user, plan) and plan.is_draft and run.has_plan,
+            "can_submit": can_write_plan(request.user, plan)
+            and plan.is_draft
+            and run.has_plan
+            and not run.is_empty,
             "scenario_form": ScenarioForm(),
             "other_runs": selectors.plan_runs(plan)
             .filter(status=RunStatus.DONE)

@@ -4,6 +4,7 @@ through submitted to approved (and back). Every write names the ``version`` it w
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 from bangkom.core.audit import audit_event, snapshot
 from bangkom.core.errors import ConflictError, ServiceError
 from bangkom.organisation.models import Employee, Instansi, Unit
+from bangkom.planning.bounds import PLAN_BOUNDS, PROGRAM_BOUNDS, bound_errors
 from bangkom.planning.models import Plan, PlanPin, PlanProgram, PlanRun, PlanStatus, ProgramTemplate
 
 
@@ -55,12 +57,16 @@ def _require_draft(plan: Plan) -> None:
 PLAN_FIELDS = ("judul", "pagu", "jp_target", "jp_bonus", "max_hari")
 
 
-def _plan_checks(data: dict[str, Any]) -> None:
-    errors: dict[str, list[str]] = {}
+def plan_errors(data: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Every rule the known plan values break, by field (values not given are not checked)."""
+    errors = bound_errors(data, PLAN_BOUNDS)
     if "judul" in data and not str(data["judul"]).strip():
         errors["judul"] = [_("Judul wajib diisi.")]
-    if "jp_target" in data and not 0 <= int(data["jp_target"]) <= 200:
-        errors["jp_target"] = [_("Target JP harus 0–200.")]
+    return errors
+
+
+def _plan_checks(data: dict[str, Any]) -> None:
+    errors = plan_errors(data)
     if errors:
         raise ServiceError(errors)
 
@@ -77,14 +83,25 @@ def plan_create(
     jp_bonus: Decimal = Decimal(1),
     acting_user: Any,
 ) -> Plan:
-    _plan_checks({"judul": judul, "jp_target": jp_target})
+    errors = plan_errors(
+        {
+            "tahun": tahun,
+            "judul": judul,
+            "pagu": pagu,
+            "jp_target": jp_target,
+            "jp_bonus": jp_bonus,
+            "max_hari": max_hari,
+        }
+    )
     if unit is not None and unit.instansi_id != instansi.pk:
-        raise ServiceError({"unit": [_("Unit bukan milik instansi ini.")]})
+        errors["unit"] = [_("Unit bukan milik instansi ini.")]
     with transaction.atomic():
         if Plan.objects.filter(instansi=instansi, tahun=tahun, unit=unit).exists():
-            raise ServiceError(
-                {"tahun": [_("Rencana tahun %d untuk lingkup ini sudah ada.") % tahun]}
+            errors.setdefault("tahun", []).append(
+                _("Rencana tahun %d untuk lingkup ini sudah ada.") % tahun
             )
+        if errors:
+            raise ServiceError(errors)
         plan = Plan.objects.create(
             instansi=instansi,
             tahun=tahun,
@@ -150,9 +167,13 @@ def plan_program_save(
     _require_draft(plan)
     if template.instansi_id != plan.instansi_id:
         raise ServiceError({"template": [_("Program bukan dari katalog instansi ini.")]})
-    if max_angkatan < 1:
-        raise ServiceError({"max_angkatan": [_("Paling sedikit 1 angkatan.")]})
-    jadwal = _months_checked(jadwal_bulan)
+    errors = bound_errors({"max_angkatan": max_angkatan}, PROGRAM_BOUNDS)
+    try:
+        jadwal = _months_checked(jadwal_bulan)
+    except ServiceError as exc:
+        errors.update(exc.message_dict)
+    if errors:
+        raise ServiceError(errors)
     with transaction.atomic():
         _claim(plan, expected_version)
         program, created = PlanProgram.objects.update_or_create(
@@ -250,6 +271,13 @@ def plan_submit(*, plan: Plan, expected_version: int, run: PlanRun, acting_user:
     _require_draft(plan)
     if run.plan_id != plan.pk or not run.has_plan:
         raise ServiceError(_("Pilih hasil optimasi yang selesai dan layak untuk diajukan."))
+    if run.is_empty:
+        raise ServiceError(
+            _(
+                "Hasil optimasi ini tidak menempatkan seorang ASN pun; rencana kosong tidak "
+                "dapat diajukan."
+            )
+        )
     with transaction.atomic():
         _claim(plan, expected_version, status=PlanStatus.SUBMITTED, adopted_run=run)
         audit_event(
