@@ -320,6 +320,17 @@ class ApproveForm(VersionedForm):
         ),
     )
 
+    def __init__(self, *args: Any, overlaps: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if overlaps:
+            self.fields["konfirmasi"] = forms.BooleanField(
+                label=gettext_lazy(
+                    "Saya sudah memeriksa penempatan yang tumpang tindih di atas dan tetap "
+                    "menyetujui rencana ini."
+                ),
+                required=False,
+            )
+
 
 class ReturnForm(VersionedForm):
     reason = forms.CharField(

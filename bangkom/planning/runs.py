@@ -65,7 +65,7 @@ from bangkom.planning.optimiser.model import (
     Program as OptProgram,
 )
 from bangkom.planning.optimiser.solver import Progress, solve
-from bangkom.planning.selectors import plan_needs
+from bangkom.planning.selectors import plan_needs, planned_elsewhere
 
 logger = logging.getLogger(__name__)
 
@@ -184,6 +184,7 @@ def build_instance(plan: Plan, *, budget: int | None = None) -> BuiltInstance:
             pair = (employee.id, str(program.pk))
             if pair not in fixed and not any(paths[employee.id].startswith(p) for p in unit_paths):
                 fixed[pair] = False
+    notes.extend(_exclude_planned_elsewhere(plan, programs, present, fixed))
     instance = Instance(
         budget=float(plan.pagu if budget is None else budget),
         jp_target=float(plan.jp_target),
@@ -195,6 +196,45 @@ def build_instance(plan: Plan, *, budget: int | None = None) -> BuiltInstance:
         ),
     )
     return BuiltInstance(instance=instance, evidence=evidence, notes=notes)
+
+
+def _exclude_planned_elsewhere(
+    plan: Plan,
+    programs: list[PlanProgram],
+    present: set[str],
+    fixed: dict[tuple[str, str], bool],
+) -> list[str]:
+    """Forbid the pairs another approved plan of the same instansi and year already places (the
+    same ASN in the same catalogue program), so a sub-plan and its parent never book an ASN twice;
+    a planner's own "wajib ikut" pin stays. Returns the notes of the run's explanation."""
+    program_of = {program.template_id: str(program.pk) for program in programs}
+    excluded: dict[str, int] = defaultdict(int)
+    kept: list[str] = []
+    for employee_id, template_id, judul, nip in planned_elsewhere(plan).values_list(
+        "employee_id", "program__template_id", "run__plan__judul", "employee__nip"
+    ):
+        pair = (str(employee_id), program_of.get(template_id, ""))
+        if pair[1] == "" or pair[0] not in present:
+            continue
+        if fixed.get(pair) is True:
+            kept.append(nip)
+            continue
+        fixed[pair] = False
+        excluded[judul] += 1
+    notes = [
+        _(
+            "%(n)d pasangan ASN–program sudah direncanakan di rencana lain yang disetujui "
+            "(%(plan)s); tidak diusulkan lagi."
+        )
+        % {"n": count, "plan": judul}
+        for judul, count in sorted(excluded.items())
+    ]
+    if kept:
+        notes.append(
+            _("Dipatok wajib ikut meski sudah direncanakan di rencana lain yang disetujui: %s.")
+            % ", ".join(sorted(set(kept)))
+        )
+    return notes
 
 
 def _progress(run: PlanRun, *, progress: int, note: str, status: str = RunStatus.RUNNING) -> None:

@@ -139,6 +139,7 @@ def _plan_context(request: HttpRequest, plan: Plan, **forms: Any) -> dict[str, A
         pk__in=PlanProgram.objects.filter(plan=plan).values("template_id")
     )
     version = {"version": plan.version}
+    overlaps = selectors.plan_overlaps(plan) if plan.status == PlanStatus.SUBMITTED else []
     return {
         "plan": plan,
         "programs": selectors.plan_programs(plan),
@@ -159,7 +160,9 @@ def _plan_context(request: HttpRequest, plan: Plan, **forms: Any) -> dict[str, A
         "program_form": forms.get("program_form")
         or PlanProgramForm(initial={**version, "max_angkatan": 4}, templates_qs=templates),
         "pin_form": forms.get("pin_form") or PinForm(initial=version),
-        "approve_form": forms.get("approve_form") or ApproveForm(initial=version),
+        "approve_form": forms.get("approve_form")
+        or ApproveForm(initial=version, overlaps=bool(overlaps)),
+        "overlaps": overlaps,
         "return_form": forms.get("return_form") or ReturnForm(initial=version),
         "version": plan.version,
         "statuses": PlanStatus,
@@ -351,7 +354,7 @@ def plan_approve_view(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_plan_for_user(request.user, pk)
     if not can_approve_plan(request.user, plan):
         raise deny(_("Hanya admin BKPSDM yang mencatat persetujuan rencana."))
-    form = ApproveForm(request.POST)
+    form = ApproveForm(request.POST, overlaps=bool(selectors.plan_overlaps(plan)))
     if not form.is_valid():
         return render(
             request, "planning/plan_detail.html", _plan_context(request, plan, approve_form=form)
@@ -364,6 +367,7 @@ def plan_approve_view(request: HttpRequest, pk: int) -> HttpResponse:
             nama=data["nama"],
             jabatan=data["jabatan"],
             acting_user=request.user,
+            confirm_overlaps=bool(data.get("konfirmasi")),
         )
     except ServiceError as exc:
         return _rerender(request, plan, exc, approve_form=form)

@@ -18,6 +18,7 @@ from bangkom.core.errors import ConflictError, ServiceError
 from bangkom.organisation.models import Employee, Instansi, Unit
 from bangkom.planning.bounds import PLAN_BOUNDS, PROGRAM_BOUNDS, bound_errors
 from bangkom.planning.models import Plan, PlanPin, PlanProgram, PlanRun, PlanStatus, ProgramTemplate
+from bangkom.planning.selectors import plan_overlaps
 
 
 def conflict(plan: Plan) -> ConflictError:
@@ -292,12 +293,33 @@ def plan_submit(*, plan: Plan, expected_version: int, run: PlanRun, acting_user:
 
 
 def plan_approve(
-    *, plan: Plan, expected_version: int, nama: str, jabatan: str, acting_user: Any
+    *,
+    plan: Plan,
+    expected_version: int,
+    nama: str,
+    jabatan: str,
+    acting_user: Any,
+    confirm_overlaps: bool = False,
 ) -> Plan:
     """Submitted → approved. The approving official (PPK for the instansi plan, the head of
-    BKPSDM for a sub-plan) is named; the BKPSDM admin records it."""
+    BKPSDM for a sub-plan) is named; the BKPSDM admin records it. When the adopted run places an
+    ASN in a program another approved plan of the same instansi and year already places them in
+    (``selectors.plan_overlaps``), the approval needs ``confirm_overlaps``."""
     if plan.status != PlanStatus.SUBMITTED:
         raise ServiceError(_("Hanya rencana yang diajukan yang dapat disetujui."))
+    overlaps = plan_overlaps(plan)
+    if overlaps and not confirm_overlaps:
+        raise ServiceError(
+            {
+                "konfirmasi": [
+                    _(
+                        "%d penempatan ASN sudah ada di rencana lain yang disetujui untuk tahun "
+                        "ini. Periksa daftarnya, lalu centang konfirmasi untuk tetap menyetujui."
+                    )
+                    % len(overlaps)
+                ]
+            }
+        )
     if not nama.strip() or not jabatan.strip():
         raise ServiceError(
             {
@@ -326,7 +348,11 @@ def plan_approve(
             target=plan,
             instansi=plan.instansi,
             before={"status": PlanStatus.SUBMITTED},
-            after={"status": plan.status, "disetujui_oleh": f"{nama} ({jabatan})"},
+            after={
+                "status": plan.status,
+                "disetujui_oleh": f"{nama} ({jabatan})",
+                **({"tumpang_tindih": len(overlaps)} if overlaps else {}),
+            },
         )
     return plan
 
