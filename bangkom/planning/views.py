@@ -21,7 +21,8 @@ from bangkom.core.access import deny, get_visible_or_404
 from bangkom.core.errors import ConflictError, ServiceError
 from bangkom.core.paging import paginate
 from bangkom.organisation.access import employees_for_user
-from bangkom.organisation.models import Employee
+from bangkom.organisation.models import Employee, Instansi
+from bangkom.organisation.plan_year import current_plan_year, plan_year_set
 from bangkom.planning import selectors
 from bangkom.planning.access import (
     can_approve_plan,
@@ -79,11 +80,41 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     if not (scope.read_instansi_ids or scope.opd_units):
         raise deny()
     plans = plans_for_user(request.user).order_by("-tahun", "instansi__nama", "unit__path")
+    own = set(scope.read_instansi_ids) | {inst for inst, _path in scope.opd_units}
+    years = [
+        (instansi, current_plan_year(instansi), scope.can_admin(instansi.pk))
+        for instansi in Instansi.objects.filter(pk__in=own).order_by("nama")
+    ]
     return render(
         request,
         "planning/plan_list.html",
-        {**paginate(request, plans), "can_create": plan_instansi_for_user(request.user).exists()},
+        {
+            **paginate(request, plans),
+            "can_create": plan_instansi_for_user(request.user).exists(),
+            "plan_years": years,
+        },
     )
+
+
+@login_required
+@require_POST
+def plan_year_view(request: HttpRequest) -> HttpResponse:
+    """A BKPSDM admin chooses the instansi's current planning year (empty = the calendar year)."""
+    instansi = get_visible_or_404(Instansi.objects.all(), request.POST.get("instansi"))
+    if not scope_for(request.user).can_admin(instansi.pk):
+        raise deny(_("Hanya admin BKPSDM yang mengubah tahun rencana berjalan."))
+    raw = request.POST.get("tahun", "").strip()
+    try:
+        plan_year_set(instansi=instansi, tahun=int(raw) if raw else None, acting_user=request.user)
+    except (ValueError, ServiceError):
+        messages.error(request, _("Tahun rencana harus angka antara 2000 dan 2100."))
+    else:
+        messages.success(
+            request,
+            _("Tahun rencana berjalan %(nama)s: %(tahun)d.")
+            % {"nama": instansi.nama, "tahun": current_plan_year(instansi)},
+        )
+    return redirect("planning:plan_list")
 
 
 @login_required
@@ -102,7 +133,10 @@ def plan_create_view(request: HttpRequest) -> HttpResponse:
         request.POST or None,
         units_qs=plan_units_for_user(request.user, instansi).order_by("path"),
         allow_whole=whole,
-        initial={"judul": _("Rencana Pengembangan Kompetensi %s") % instansi.nama},
+        initial={
+            "judul": _("Rencana Pengembangan Kompetensi %s") % instansi.nama,
+            "tahun": current_plan_year(instansi),
+        },
     )
     if request.method == "POST" and not form.is_valid():
         add_rule_errors(form, plan_errors(form.cleaned_data))

@@ -62,7 +62,9 @@ def test_an_asn_planned_in_an_approved_plan_is_not_proposed_again(  # type: igno
     # the other year's plans are not in the way
     other_year = make_plan([template], tahun=2027, judul="Rencana 2027")
     give_needs(world.employee, {"M.3": (1, "1")}, tahun=2027)
-    assert (world.employee.pk, "KOM") in _pairs(_run(other_year, django_capture_on_commit_callbacks))
+    assert (world.employee.pk, "KOM") in _pairs(
+        _run(other_year, django_capture_on_commit_callbacks)
+    )
 
 
 def test_approval_lists_overlaps_and_asks_for_confirmation(  # type: ignore[no-untyped-def]
