@@ -60,6 +60,7 @@ from bangkom.planning.services import (
     plan_approve,
     plan_create,
     plan_errors,
+    plan_program_errors,
     plan_program_remove,
     plan_program_save,
     plan_return_to_draft,
@@ -254,6 +255,7 @@ def plan_program_add(request: HttpRequest, pk: int) -> HttpResponse:
     templates = ProgramTemplate.objects.filter(instansi=plan.instansi)
     form = PlanProgramForm(request.POST, templates_qs=templates)
     if not form.is_valid():
+        add_rule_errors(form, plan_program_errors(form.cleaned_data))
         return render(
             request, "planning/plan_detail.html", _plan_context(request, plan, program_form=form)
         )

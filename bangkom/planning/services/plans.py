@@ -154,6 +154,17 @@ def _months_checked(jadwal: str) -> str:
     return ", ".join(parts)
 
 
+def plan_program_errors(data: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Every rule the known values of a plan's program break (values not given are not checked)."""
+    errors = bound_errors(data, PROGRAM_BOUNDS)
+    if data.get("jadwal_bulan") is not None:
+        try:
+            _months_checked(data["jadwal_bulan"])
+        except ServiceError as exc:
+            errors.update(exc.message_dict)
+    return errors
+
+
 def plan_program_save(
     *,
     plan: Plan,
@@ -168,13 +179,10 @@ def plan_program_save(
     _require_draft(plan)
     if template.instansi_id != plan.instansi_id:
         raise ServiceError({"template": [_("Program bukan dari katalog instansi ini.")]})
-    errors = bound_errors({"max_angkatan": max_angkatan}, PROGRAM_BOUNDS)
-    try:
-        jadwal = _months_checked(jadwal_bulan)
-    except ServiceError as exc:
-        errors.update(exc.message_dict)
+    errors = plan_program_errors({"max_angkatan": max_angkatan, "jadwal_bulan": jadwal_bulan})
     if errors:
         raise ServiceError(errors)
+    jadwal = _months_checked(jadwal_bulan)
     with transaction.atomic():
         _claim(plan, expected_version)
         program, created = PlanProgram.objects.update_or_create(

@@ -224,3 +224,49 @@ def test_catalogue_form_shows_field_and_rule_errors_together(client, world) -> N
     page = response.content.decode()
     assert 'value="TAKEN"' in page and 'value="abc"' in page and 'value="40"' in page
     assert ProgramTemplate.objects.count() == 1
+
+
+def test_import_refuses_absurd_rows_naming_cell_and_bound(world) -> None:  # type: ignore[no-untyped-def]
+    from bangkom.organisation.imports.report import ImportRejected
+    from bangkom.planning.imports import catalogue_import
+    from bangkom.planning.tests.test_imports import GOOD, workbook
+
+    rows = [
+        {**GOOD, "durasi": 99999, "hari_belajar": 500, "bulan": 40},
+        {**GOOD, "kode": "B", "hari_tinggal_kerja": 999, "biaya_tetap": 10**15},
+    ]
+    with pytest.raises(ImportRejected) as caught:
+        catalogue_import(
+            data=workbook(rows), filename="k.xlsx", instansi=world.instansi, acting_user=None
+        )
+    found = {(e.row, e.column): e.message for e in caught.value.errors}
+    assert set(found) == {
+        (2, "durasi"),
+        (2, "hari_belajar"),
+        (2, "bulan"),
+        (3, "hari_tinggal_kerja"),
+        (3, "biaya_tetap"),
+    }
+    assert found[(2, "bulan")] == "Lama (bulan) harus antara 1 dan 24."
+    assert not ProgramTemplate.objects.exists()
+
+
+def test_plan_program_form_shows_batches_and_schedule_errors_together(  # type: ignore[no-untyped-def]
+    client, world, make_plan
+) -> None:
+    template = make_template(world, "A", {"M.3": 1})
+    plan = make_plan()
+    client.force_login(world.user("bkpsdm"))
+    response = client.post(
+        reverse("planning:plan_program_add", args=[plan.pk]),
+        {
+            "version": plan.version,
+            "template": template.pk,
+            "max_angkatan": "500",
+            "jadwal_bulan": "3, 13",
+        },
+    )
+    assert response.status_code == 200
+    errors = response.context["program_form"].errors
+    assert set(errors) == {"max_angkatan", "jadwal_bulan"}
+    assert errors["max_angkatan"] == ["Paling banyak angkatan harus antara 1 dan 100."]
