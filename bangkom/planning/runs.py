@@ -38,6 +38,7 @@ from django.utils.translation import gettext as _
 from bangkom.competencies.models import Competency
 from bangkom.needs.models import WeightFactor
 from bangkom.organisation.models import Employee
+from bangkom.planning.booked import booked_for
 from bangkom.planning.jp import prorated_target
 from bangkom.planning.jp_done import jp_done_for
 from bangkom.planning.models import (
@@ -198,6 +199,9 @@ def build_instance(plan: Plan, *, budget: int | None = None) -> BuiltInstance:
     return BuiltInstance(instance=instance, evidence=evidence, notes=notes)
 
 
+_ENROLLED = ""  # the source of a pair booked outside the plans
+
+
 def _exclude_planned_elsewhere(
     plan: Plan,
     programs: list[PlanProgram],
@@ -205,34 +209,57 @@ def _exclude_planned_elsewhere(
     fixed: dict[tuple[str, str], bool],
 ) -> list[str]:
     """Forbid the pairs another approved plan of the same instansi and year already places (the
-    same ASN in the same catalogue program), so a sub-plan and its parent never book an ASN twice;
-    a planner's own "wajib ikut" pin stays. Returns the notes of the run's explanation."""
+    same ASN in the same catalogue program), so a sub-plan and its parent never book an ASN twice,
+    and the pairs already enrolled outside the plans (``planning.booked``); a planner's own
+    "wajib ikut" pin stays. Returns the notes of the run's explanation."""
     program_of = {program.template_id: str(program.pk) for program in programs}
-    excluded: dict[str, int] = defaultdict(int)
-    kept: list[str] = []
-    for employee_id, template_id, judul, nip in planned_elsewhere(plan).values_list(
-        "employee_id", "program__template_id", "run__plan__judul", "employee__nip"
-    ):
+    excluded: dict[str, int] = defaultdict(int)  # other plan's title (or "") → pairs
+    kept: set[str] = set()
+    pairs = [
+        *planned_elsewhere(plan).values_list(
+            "employee_id", "program__template_id", "run__plan__judul"
+        ),
+        *(
+            (employee_id, template_id, _ENROLLED)
+            for employee_id, template_id in booked_for(
+                plan.instansi_id, plan.tahun, [int(key) for key in present]
+            )
+        ),
+    ]
+    for employee_id, template_id, source in pairs:
         pair = (str(employee_id), program_of.get(template_id, ""))
         if pair[1] == "" or pair[0] not in present:
             continue
         if fixed.get(pair) is True:
-            kept.append(nip)
+            kept.add(pair[0])
             continue
         fixed[pair] = False
-        excluded[judul] += 1
-    notes = [
-        _(
-            "%(n)d pasangan ASN–program sudah direncanakan di rencana lain yang disetujui "
-            "(%(plan)s); tidak diusulkan lagi."
-        )
-        % {"n": count, "plan": judul}
-        for judul, count in sorted(excluded.items())
-    ]
+        excluded[source] += 1
+    notes = []
+    for source, count in sorted(excluded.items()):
+        if source == _ENROLLED:
+            notes.append(
+                _(
+                    "%d pasangan ASN–program sudah terdaftar di pelaksanaan tahun ini; tidak "
+                    "diusulkan lagi."
+                )
+                % count
+            )
+        else:
+            notes.append(
+                _(
+                    "%(n)d pasangan ASN–program sudah direncanakan di rencana lain yang "
+                    "disetujui (%(plan)s); tidak diusulkan lagi."
+                )
+                % {"n": count, "plan": source}
+            )
     if kept:
+        nips = Employee.objects.filter(pk__in=[int(key) for key in kept]).values_list(
+            "nip", flat=True
+        )
         notes.append(
-            _("Dipatok wajib ikut meski sudah direncanakan di rencana lain yang disetujui: %s.")
-            % ", ".join(sorted(set(kept)))
+            _("Dipatok wajib ikut meski sudah direncanakan atau terdaftar di tempat lain: %s.")
+            % ", ".join(sorted(nips))
         )
     return notes
 

@@ -102,3 +102,45 @@ def test_approval_lists_overlaps_and_asks_for_confirmation(  # type: ignore[no-u
     )
     assert response.status_code == 302
     assert Plan.objects.get(pk=subplan.pk).status == PlanStatus.APPROVED
+
+
+def test_an_asn_enrolled_outside_the_plans_is_not_proposed_and_a_pin_stays(  # type: ignore[no-untyped-def]
+    world: World, make_plan, django_capture_on_commit_callbacks
+) -> None:
+    from bangkom.organisation.models import Employee
+    from bangkom.planning.booked import register_booked_provider
+    from bangkom.planning.models import PlanProgram
+    from bangkom.planning.services import pin_set
+
+    give_needs(world.employee, {"M.3": (1, "1")})
+    give_needs(world.colleague, {"M.3": (1, "1")})
+    template = make_template(world, "KOM", {"M.3": 1})
+    plan = make_plan([template])
+    register_booked_provider(
+        lambda instansi_id, year, ids: (
+            {(world.employee.pk, template.pk)}
+            if (instansi_id, year) == (world.instansi.pk, plan.tahun)
+            else set()
+        )
+    )
+    try:
+        run = _run(plan, django_capture_on_commit_callbacks)
+        assert (world.employee.pk, "KOM") not in _pairs(run)
+        assert (world.colleague.pk, "KOM") in _pairs(run)
+        assert any("sudah terdaftar di pelaksanaan" in note for note in run.reasons)
+
+        plan.refresh_from_db()
+        pin_set(
+            plan=plan,
+            expected_version=plan.version,
+            employee=Employee.objects.get(pk=world.employee.pk),
+            program=PlanProgram.objects.get(plan=plan),
+            assign=True,
+            acting_user=None,
+        )
+        plan.refresh_from_db()
+        run = _run(plan, django_capture_on_commit_callbacks)
+        assert (world.employee.pk, "KOM") in _pairs(run)
+        assert any(world.employee.nip in note for note in run.reasons)
+    finally:
+        register_booked_provider(None)
