@@ -36,7 +36,6 @@ class FormRuleForm(forms.Form):
     jp_per_unit = forms.DecimalField(
         label=gettext_lazy("JP per satuan"),
         decimal_places=2,
-        max_digits=6,
         **field_limits(RULE_BOUNDS["jp_per_unit"]),
     )
     max_units_per_month = forms.IntegerField(
@@ -47,7 +46,6 @@ class FormRuleForm(forms.Form):
     max_jp_per_day = forms.DecimalField(
         label=gettext_lazy("Paling banyak JP per hari"),
         decimal_places=2,
-        max_digits=5,
         required=False,
         **field_limits(RULE_BOUNDS["max_jp_per_day"]),
     )
@@ -92,7 +90,6 @@ class TemplateForm(forms.Form):
     jumlah_satuan = forms.DecimalField(
         label=gettext_lazy("Durasi (jumlah satuan bentuknya)"),
         decimal_places=2,
-        max_digits=7,
         **field_limits(TEMPLATE_BOUNDS["jumlah_satuan"]),
     )
     hari_belajar = forms.IntegerField(
@@ -107,7 +104,6 @@ class TemplateForm(forms.Form):
         label=gettext_lazy("JP ditetapkan manual"),
         required=False,
         decimal_places=2,
-        max_digits=7,
         **field_limits(TEMPLATE_BOUNDS["jp_override"]),
         help_text=gettext_lazy("Kosongkan agar JP dihitung dari tabel konversi."),
     )
@@ -259,7 +255,6 @@ class PlanEditForm(VersionedForm):
     jp_bonus = forms.DecimalField(
         label=gettext_lazy("Bobot pemenuhan target JP"),
         decimal_places=2,
-        max_digits=5,
         **field_limits(PLAN_BOUNDS["jp_bonus"]),
     )
     max_hari = forms.IntegerField(
