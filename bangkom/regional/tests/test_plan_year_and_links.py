@@ -28,6 +28,8 @@ def _defaults(client: Any, world: World) -> dict[str, Any]:
     skm = client.get(reverse("regional:skm_unit", args=[world.puskesmas.pk]))
     needs = client.get(reverse("needs:overview"))
     plan = client.get(reverse("planning:plan_create"))
+    survey = client.get(reverse("surveys:create"))
+    fgd = client.get(reverse("surveys:fgd_create"))
     item.delete()
     return {
         "moderation": detail.context["approve_form"]["tahun"].value(),
@@ -35,6 +37,8 @@ def _defaults(client: Any, world: World) -> dict[str, Any]:
         "skm": skm.context["signal_form"]["tahun"].value(),
         "needs": needs.context["tahun"],
         "plan": plan.context["form"]["tahun"].value(),
+        "survey": survey.context["form"]["tahun"].value(),
+        "discussion": fgd.context["form"]["tahun"].value(),
     }
 
 
