@@ -78,7 +78,7 @@ def test_moderation_says_the_public_form_is_closed_and_how_to_open_it(client, wo
     assert client.get(public_url).status_code == 404
     assert "Formulir masukan publik sedang ditutup" in page
     assert f'href="http://testserver{public_url}"' not in page
-    assert f'{reverse("regional:settings")}?instansi={world.instansi.pk}' in page
+    assert f"{reverse('regional:settings')}?instansi={world.instansi.pk}" in page
 
     RegionalSettings.objects.create(instansi=world.instansi, public_input_open=True)
     page = client.get(reverse("regional:moderation")).content.decode()
