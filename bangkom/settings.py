@@ -32,7 +32,9 @@ SECRET_KEY = SECRET_KEY or DEVELOPMENT_SECRET_KEY
 # secret (docs/certificates.md). Development (DEBUG on) derives it from SECRET_KEY when unset;
 # with DEBUG off, signing refuses to run without it. It must stay the same for the life of the
 # keys, and be kept apart from database backups.
-CREDENTIAL_KEY_SECRET = env_str("CREDENTIAL_KEY_SECRET", "")
+CREDENTIAL_KEY_SECRET = env_str("CREDENTIAL_KEY_SECRET", "") or (
+    "development:" + SECRET_KEY if DEBUG else ""
+)
 # The public address of this installation, as printed in certificates' QR codes and credentials
 # (issuer profile, status lists). It must not change once certificates are issued.
 PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", "http://localhost:8000").rstrip("/")

@@ -2,8 +2,8 @@
 
 A private key is stored as ``v1:<base64url(nonce ‖ AES-256-GCM ciphertext)>``. The AES key is
 derived with HKDF-SHA256 from ``settings.CREDENTIAL_KEY_SECRET`` (development: from SECRET_KEY
-when unset; with DEBUG off the secret is required). The associated data binds each ciphertext
-to its public Multikey, so an encrypted key copied onto another row does not decrypt."""
+when unset; with DEBUG off signing refuses to run without it). The associated data binds each
+ciphertext to its public Multikey, so an encrypted key copied onto another row does not decrypt."""
 
 from __future__ import annotations
 
@@ -25,13 +25,11 @@ _NONCE_BYTES = 12
 
 def _secret() -> bytes:
     secret = getattr(settings, "CREDENTIAL_KEY_SECRET", "") or ""
-    if not secret:
-        if not settings.DEBUG:
-            raise ImproperlyConfigured(
-                "CREDENTIAL_KEY_SECRET wajib diisi (DEBUG=false) untuk mengenkripsi kunci penanda "
-                "tangan sertifikat."
-            )
-        secret = "development:" + settings.SECRET_KEY
+    if not secret:  # settings.py fills it in development only
+        raise ImproperlyConfigured(
+            "CREDENTIAL_KEY_SECRET wajib diisi (DEBUG=false) untuk mengenkripsi kunci penanda "
+            "tangan sertifikat."
+        )
     return secret.encode("utf-8")
 
 

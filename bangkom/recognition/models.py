@@ -154,7 +154,9 @@ class Certificate(models.Model):
     issuer_key = models.ForeignKey(
         IssuerKey, on_delete=models.PROTECT, related_name="certificates", editable=False
     )
-    credential = models.JSONField(_("kredensial"), default=dict, editable=False)
+    # The signed credential exactly as signed (text, not JSON: a database's JSON type may
+    # rewrite numbers, e.g. 32.0 as 32, which canonicalises differently and breaks the proof).
+    credential_json = models.TextField(_("kredensial"), editable=False)
 
     class Meta:
         verbose_name = _("sertifikat")
@@ -205,7 +207,7 @@ class StatusList(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("tahun"))
     encoded_list = models.TextField(_("daftar (terkode)"))
-    credential = models.JSONField(_("kredensial daftar status"), default=dict)
+    credential_json = models.TextField(_("kredensial daftar status"))
     updated_at = models.DateTimeField(_("diubah"), default=timezone.now)
 
     class Meta:
