@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from bangkom.accounts.scope import scope_for
-from bangkom.core.access import deny
+from bangkom.core.access import deny, get_visible_or_404
 from bangkom.core.errors import ServiceError
 from bangkom.core.forms import apply_service_errors
 from bangkom.core.paging import paginate
@@ -79,9 +79,15 @@ def _register_instansi(request: HttpRequest) -> Any:
     choices = access.register_instansi_for_user(request.user)
     if not choices.exists():
         raise deny()
+    return _chosen(request, choices), choices
+
+
+def _chosen(request: HttpRequest, choices: Any) -> Any:
+    """The instansi asked for with ``?instansi=`` (404 if not one of ``choices``), or the first."""
     wanted = query_id(request.GET, "instansi")
-    instansi = choices.filter(pk=wanted).first() if wanted else None
-    return instansi or choices.first(), choices
+    if wanted is None:
+        return choices.first()
+    return get_visible_or_404(choices, wanted)
 
 
 @login_required
@@ -158,9 +164,7 @@ def certificate_bulk_issue(request: HttpRequest) -> HttpResponse:
     choices = access.admin_instansi_for_user(request.user)
     if not choices.exists():
         raise deny()
-    wanted = query_id(request.GET, "instansi")
-    instansi = (choices.filter(pk=wanted).first() if wanted else None) or choices.first()
-    assert instansi is not None
+    instansi = _chosen(request, choices)
     form = BulkIssueForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
