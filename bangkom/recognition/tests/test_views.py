@@ -179,3 +179,15 @@ def test_bulk_issue_job_issues_a_group_with_progress_and_is_idempotent(client, w
     assert finished["HX-Refresh"] == "true"
     _login(client, world, "outsider")
     assert client.get(reverse("recognition:job_status", args=[job.pk])).status_code == 404
+
+
+@pytest.mark.parametrize("value", ["abc", "\x00", "-1", "9" * 40, "' OR 1=1 --"])
+def test_hostile_query_values_never_fail(client, world, certificate, value):
+    client.raise_request_exception = False
+    client.force_login(world.user("bkpsdm"))
+    for name in ("register", "bulk_issue", "verify"):
+        response = client.get(
+            reverse(f"recognition:{name}"),
+            {"instansi": value, "tahun": value, "status": value, "kode": value, "page": value},
+        )
+        assert response.status_code < 500, name
