@@ -4,13 +4,15 @@ credentials, offline, through the installation's own keys and lists."""
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.urls import reverse
 
-from bangkom.manage import main
 from bangkom.recognition.credentials import integrity, keys
 from bangkom.recognition.services import certificate_issue, certificate_revoke, issuer_key_rotate
 
@@ -128,15 +130,17 @@ def test_status_list_is_a_signed_credential(client, world, certificate):
 
 
 def _verify(tmp_path, capsys, document) -> tuple[int, str]:
+    """The command's exit status and output. Through call_command, not the command line: the
+    command line closes the database connections at the end (and with them the test's)."""
     path = tmp_path / "kredensial.json"
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    out = io.StringIO()
     try:
-        main(["bangkom", "verify-credential", str(path)])
+        call_command("verify_credential", str(path), stdout=out)
         code = 0
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, _ = capsys.readouterr()
-    return code, out
+    except CommandError as error:
+        code = error.returncode
+    return code, out.getvalue()
 
 
 def test_exported_credential_verifies_offline(tmp_path, capsys, certificate):
