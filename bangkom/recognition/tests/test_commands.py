@@ -72,3 +72,14 @@ def test_certificate_credential_prints_the_signed_credential(world, credit, tmp_
     assert _run("verify_credential", str(path)).startswith("valid:")
     with pytest.raises(CommandError, match="tidak ditemukan"):
         _run("certificate_credential", "BKM/53.71/2026/999999")
+
+
+def test_issuer_key_rotate_keeps_the_old_key_published(world, credit, tmp_path):
+    old = certificate_issue(credit=credit(world.employee), signatory=SIGNATORY, acting_user=None)
+    printed = _run("issuer_key_rotate", "--instansi", "53.71").strip()
+    assert printed.startswith("z6Mk") and printed != old.issuer_key.public_multikey
+    new = certificate_issue(credit=credit(world.colleague), signatory=SIGNATORY, acting_user=None)
+    assert new.issuer_key.public_multikey == printed
+    path = tmp_path / "lama.json"
+    path.write_text(old.credential_json, encoding="utf-8")
+    assert _run("verify_credential", str(path)).startswith("valid:")
