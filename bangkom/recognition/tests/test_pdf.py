@@ -66,3 +66,18 @@ def test_pdf_renders_with_a_qr_code_of_the_verification_url(certificate):
     assert b"/Subtype /Image" in document or b"/Subtype/Image" in document
     # The printed URL is also a link: its target is in the PDF as text (glyphs are not).
     assert f"/URI ({url})" in _pdf_text(document) or f"/URI ({url})" in document.decode("latin-1")
+
+
+def test_an_instansi_may_have_its_own_template(certificate, settings, tmp_path):
+    folder = tmp_path / "recognition" / "pdf"
+    folder.mkdir(parents=True)
+    (folder / "certificate_53.71.html").write_text(
+        "<p>Templat Kota Uji {{ certificate.number }} <img src='{{ qr }}'></p>", encoding="utf-8"
+    )
+    settings.TEMPLATES = [
+        {**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}
+    ]
+    assert pdf.certificate_html(certificate).startswith(
+        f"<p>Templat Kota Uji {certificate.number} "
+    )
+    assert pdf.certificate_pdf(certificate).startswith(b"%PDF")

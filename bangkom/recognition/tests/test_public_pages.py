@@ -14,6 +14,7 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 
 from bangkom.recognition.credentials import integrity, keys
+from bangkom.recognition.credentials.statuslist import StatusList
 from bangkom.recognition.services import certificate_issue, certificate_revoke, issuer_key_rotate
 
 from .conftest import SIGNATORY
@@ -123,6 +124,14 @@ def test_status_list_is_a_signed_credential(client, world, certificate):
         {document["issuer"]: [certificate.issuer_key.public_multikey]}
     )
     assert integrity.verify_proof(document, resolver) == []
+    index = certificate.status_list_index
+    assert not StatusList.decode(document["credentialSubject"]["encodedList"]).get(index)
+    certificate_revoke(certificate=certificate, reason="Keliru", acting_user=world.user("bkpsdm"))
+    revoked = json.loads(
+        client.get(reverse("recognition:status_list", args=["53.71", 2026])).content
+    )
+    assert StatusList.decode(revoked["credentialSubject"]["encodedList"]).get(index)
+    assert integrity.verify_proof(revoked, resolver) == []
     assert client.get(reverse("recognition:status_list", args=["53.71", 2025])).status_code == 404
 
 
