@@ -243,7 +243,7 @@ def claim_decide(
     reason = (reason or "").strip()
     with transaction.atomic():
         claim = (
-            ExternalLearningClaim.objects.select_for_update()
+            ExternalLearningClaim.objects.select_for_update(of=("self",))
             .select_related("employee__unit", "employee__instansi", "form")
             .get(pk=claim.pk)
         )

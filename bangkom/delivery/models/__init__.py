@@ -1,6 +1,19 @@
-"""Delivery models. The ledger's are re-exported here; batches and resources join them."""
+"""Models of delivery (pelaksanaan). One module per concern; this package re-exports them."""
 
-from .ledger import (
+from bangkom.delivery.models.batches import (
+    ACTIVE_ENROLMENT_STATUSES,
+    BATCH_DAYS_MAX,
+    Batch,
+    BatchStatus,
+    CalendarFeed,
+    Enrolment,
+    EnrolmentStatus,
+    ScheduleRun,
+    ScheduleRunStatus,
+    Session,
+    new_session_uid,
+)
+from bangkom.delivery.models.ledger import (
     CERTIFICATE_EXTENSIONS,
     CERTIFICATE_MAX_BYTES,
     JP_LINE_MAX,
@@ -10,14 +23,55 @@ from .ledger import (
     JpSource,
     validate_certificate,
 )
+from bangkom.delivery.models.resources import (
+    MAX_AWAY_DEFAULT,
+    VENUE_CAPACITY_MAX,
+    Agreement,
+    AgreementKind,
+    Holiday,
+    HolidayKind,
+    Partner,
+    PartnerStaff,
+    PartnerType,
+    Trainer,
+    TrainerKind,
+    UnitAwayLimit,
+    Venue,
+    VenueKind,
+)
 
 __all__ = [
+    "ACTIVE_ENROLMENT_STATUSES",
+    "BATCH_DAYS_MAX",
     "CERTIFICATE_EXTENSIONS",
     "CERTIFICATE_MAX_BYTES",
     "JP_LINE_MAX",
+    "MAX_AWAY_DEFAULT",
+    "VENUE_CAPACITY_MAX",
+    "Agreement",
+    "AgreementKind",
+    "Batch",
+    "BatchStatus",
+    "CalendarFeed",
     "ClaimStatus",
+    "Enrolment",
+    "EnrolmentStatus",
     "ExternalLearningClaim",
+    "Holiday",
+    "HolidayKind",
     "JpCredit",
     "JpSource",
+    "Partner",
+    "PartnerStaff",
+    "PartnerType",
+    "ScheduleRun",
+    "ScheduleRunStatus",
+    "Session",
+    "Trainer",
+    "TrainerKind",
+    "UnitAwayLimit",
+    "Venue",
+    "VenueKind",
+    "new_session_uid",
     "validate_certificate",
 ]
