@@ -12,5 +12,6 @@ urlpatterns = [
     path("rencana/", include("bangkom.planning.urls")),
     path("pelaksanaan/", include("bangkom.delivery.urls")),
     path("api/v1/", include("bangkom.api.urls")),
+    path("", include("bangkom.recognition.urls")),
     path("", include("bangkom.core.urls")),
 ]
