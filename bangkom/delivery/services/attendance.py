@@ -130,8 +130,9 @@ def checkin_by_token(
     )
     with transaction.atomic():
         enrolment = (
-            Enrolment.objects.select_for_update()
+            Enrolment.objects.select_for_update(of=("self",))
             .filter(batch_id=session.batch_id, employee=employee, status__in=ATTENDING_STATUSES)
+            .order_by("pk")
             .first()
         )
         if enrolment is None:
@@ -197,7 +198,7 @@ def attendance_mark(
     with transaction.atomic():
         existing = {
             a.enrolment_id: a
-            for a in Attendance.objects.select_for_update().filter(
+            for a in Attendance.objects.select_for_update(of=("self",)).filter(
                 session=session, enrolment_id__in=list(marks)
             )
         }

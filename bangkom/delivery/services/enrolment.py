@@ -128,8 +128,9 @@ def _enrol(*, batch: Batch, employee: Employee, self_enrolled: bool, acting_user
         with transaction.atomic():
             locked = _lock(batch)
             enrolment = (
-                Enrolment.objects.select_for_update()
+                Enrolment.objects.select_for_update(of=("self",))
                 .filter(batch=locked, employee=employee)
+                .order_by("pk")
                 .first()
             )
             if enrolment is not None and enrolment.status not in (
@@ -206,7 +207,7 @@ def enrolment_decide(
     now = now or timezone.now()
     with transaction.atomic():
         locked_batch = _lock(enrolment.batch)
-        locked = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+        locked = Enrolment.objects.select_for_update(of=("self",)).get(pk=enrolment.pk)
         if locked.status != EnrolmentStatus.NOMINATED:
             raise ServiceError(
                 _("Pencalonan ini sudah diputuskan (%s).") % locked.get_status_display()
@@ -252,7 +253,7 @@ def enrolment_confirm(
     """The ASN confirms an approved enrolment."""
     with transaction.atomic():
         locked = (
-            Enrolment.objects.select_for_update()
+            Enrolment.objects.select_for_update(of=("self",))
             .select_related("batch__instansi")
             .get(pk=enrolment.pk)
         )
@@ -281,7 +282,7 @@ def enrolment_withdraw(*, enrolment: Enrolment, reason: str, acting_user: Any) -
     reason = _reason(reason, required=True)
     with transaction.atomic():
         locked_batch = _lock(enrolment.batch)
-        locked = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+        locked = Enrolment.objects.select_for_update(of=("self",)).get(pk=enrolment.pk)
         if locked.status not in WITHDRAWABLE:
             raise ServiceError(
                 _("Keikutsertaan ini tidak dapat dibatalkan (%s).") % locked.get_status_display()
@@ -348,7 +349,12 @@ def action_plan_save(
     if errors:
         raise ServiceError(errors)
     with transaction.atomic():
-        existing = ActionPlan.objects.select_for_update().filter(enrolment=enrolment).first()
+        existing = (
+            ActionPlan.objects.select_for_update(of=("self",))
+            .filter(enrolment=enrolment)
+            .order_by("pk")
+            .first()
+        )
         if existing is not None and existing.acknowledged_at:
             raise ServiceError(_("Rencana aksi ini sudah diketahui atasan dan tidak dapat diubah."))
         before = snapshot(existing, ("plan", "due_date")) if existing else {}
@@ -388,7 +394,7 @@ def action_plan_acknowledge(
 ) -> ActionPlan:
     """The supervisor acknowledges (mengetahui) the action plan; once only."""
     with transaction.atomic():
-        locked = ActionPlan.objects.select_for_update().get(pk=action_plan.pk)
+        locked = ActionPlan.objects.select_for_update(of=("self",)).get(pk=action_plan.pk)
         if locked.acknowledged_at:
             raise ServiceError(_("Rencana aksi ini sudah diketahui."))
         locked.acknowledged_by = supervisor

@@ -172,7 +172,9 @@ def session_reminders_send(*, on: dt.date, acting_user: Any = None) -> int:
     for session in sessions:
         with transaction.atomic():
             # One run per session at a time, so two runs cannot both remind the same ASN.
-            Session.objects.select_for_update().filter(pk=session.pk).first()
+            Session.objects.select_for_update(of=("self",)).filter(pk=session.pk).order_by(
+                "pk"
+            ).first()
             done = set(
                 SessionReminder.objects.filter(session=session).values_list(
                     "enrolment_id", flat=True
