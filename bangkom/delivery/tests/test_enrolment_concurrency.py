@@ -53,7 +53,7 @@ def test_concurrent_self_enrolments_take_the_last_seat_once(setup: Setup) -> Non
             )
             with lock:
                 statuses.append(enrolment.status)
-        except (ServiceError, Exception) as exc:  # noqa: BLE001 - reported below
+        except (ServiceError, Exception) as exc:
             with lock:
                 errors.append(exc)
         finally:
