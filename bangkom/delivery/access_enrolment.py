@@ -119,6 +119,7 @@ def can_take_attendance(user: Any, batch: Batch) -> bool:
     if (
         batch.partner_id
         and batch.instansi_id in scope.partner_instansi_ids
+        and scope.user_id
         and PartnerStaff.objects.filter(user_id=scope.user_id, partner_id=batch.partner_id).exists()
     ):
         return True
@@ -144,8 +145,8 @@ def get_session_for_checkin(user: Any, pk: object) -> Session:
     """A session an ASN checks in to: any session of their instansi (the service says whether
     they are enrolled); other instansi: 404."""
     require_employee(user)
-    scope = scope_for(user)
-    qs = Session.objects.filter(batch__instansi_id=scope.employee_instansi_id).select_related(
+    instansi_id = scope_for(user).employee_instansi_id or 0
+    qs = Session.objects.filter(batch__instansi_id=instansi_id).select_related(
         "batch__instansi", "batch__plan_program__template", "venue"
     )
     return get_visible_or_404(qs, pk)

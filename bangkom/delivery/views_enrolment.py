@@ -244,5 +244,5 @@ def notification_list(request: HttpRequest) -> HttpResponse:
         if pk or request.POST.get("all"):
             notification_mark_read(user=request.user, pk=pk)
         return redirect("delivery:notifications")
-    items = Notification.objects.filter(user=request.user)[:100]
+    items = Notification.objects.filter(user_id=request.user.pk or 0)[:100]
     return render(request, "delivery/notifications.html", {"items": items})

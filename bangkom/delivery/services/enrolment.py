@@ -359,6 +359,7 @@ def action_plan_save(
             raise ServiceError(_("Rencana aksi ini sudah diketahui atasan dan tidak dapat diubah."))
         before = snapshot(existing, ("plan", "due_date")) if existing else {}
         action_plan = existing or ActionPlan(enrolment=enrolment)
+        assert due_date is not None  # checked above
         action_plan.plan, action_plan.due_date = plan, due_date
         action_plan.save()
         audit_event(
