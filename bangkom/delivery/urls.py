@@ -37,6 +37,7 @@ schedule_patterns = [
         views_enrolment.batch_enrolment_settings_view,
         name="batch_enrolment_settings",
     ),
+    path("angkatan/<int:pk>/calonkan/", views_enrolment.batch_nominate_view, name="batch_nominate"),
     path(
         "angkatan/<int:pk>/selesaikan/", views_attendance.batch_complete_view, name="batch_complete"
     ),

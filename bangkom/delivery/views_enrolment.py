@@ -32,6 +32,7 @@ from bangkom.delivery.services.enrolment import (
     batch_enrolment_settings,
     enrolment_confirm,
     enrolment_decide,
+    enrolment_nominate,
     enrolment_self_enrol,
     enrolment_withdraw,
     enrolments_approve_bulk,
@@ -231,6 +232,32 @@ def batch_enrolment_settings_view(request: HttpRequest, pk: int) -> HttpResponse
         },
         status=400 if form.errors else 200,
     )
+
+
+@login_required
+@require_POST
+def batch_nominate_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """An admin nominates one more ASN by NIP (a seat, or the waiting list when full)."""
+    batch = get_batch_for_user(request.user, pk, for_write=True)
+    nip = (request.POST.get("nip") or "").strip()[:18]
+    employee = Employee.objects.filter(instansi_id=batch.instansi_id, nip=nip).first()
+    if employee is None:
+        messages.error(request, _("Pegawai dengan NIP %s tidak ditemukan di instansi ini.") % nip)
+    else:
+        try:
+            enrolment = enrolment_nominate(batch=batch, employee=employee, acting_user=request.user)
+        except ServiceError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            if enrolment.status == EnrolmentStatus.WAITLISTED:
+                messages.warning(
+                    request,
+                    _("Angkatan penuh; %(name)s di daftar tunggu nomor %(n)d.")
+                    % {"name": employee.display_name, "n": enrolment.waitlist_position},
+                )
+            else:
+                messages.success(request, _("%s dicalonkan.") % employee.display_name)
+    return redirect("delivery:batch_enrolment_settings", pk=batch.pk)
 
 
 # --- notifications -------------------------------------------------------------------------

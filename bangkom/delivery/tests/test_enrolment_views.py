@@ -189,6 +189,12 @@ POSTS: list[tuple[str, Url, Data, dict[str, int]]] = [
         statuses(404, superadmin=302, bkpsdm=302, pimpinan=403, partner=403),
     ),
     (
+        "nominate by NIP",
+        lambda w, s: reverse("delivery:batch_nominate", args=[s["ws1"].pk]),
+        lambda w, s: {"nip": w.kecamatan_staff.nip},
+        statuses(404, superadmin=302, bkpsdm=302, pimpinan=403, partner=403),
+    ),
+    (
         "acknowledge an action plan",
         lambda w, s: reverse("delivery:action_plan_acknowledge", args=[s["action_plan"].pk]),
         lambda w, s: {},
