@@ -3,7 +3,7 @@
 
 from django.urls import include, path
 
-from bangkom.delivery import views, views_resources
+from bangkom.delivery import views, views_attendance, views_enrolment, views_resources
 
 schedule_patterns = [
     path("", views.batch_list, name="batch_list"),
@@ -32,6 +32,42 @@ schedule_patterns = [
     path("jadwal/penyusunan/<int:pk>/", views.schedule_run, name="schedule_run"),
     path("sesi/<int:pk>/pindah/", views.session_move_view, name="session_move"),
     path("sesi/<int:pk>/cek/", views.session_check, name="session_check"),
+    path(
+        "angkatan/<int:pk>/peserta/",
+        views_enrolment.batch_enrolment_settings_view,
+        name="batch_enrolment_settings",
+    ),
+    path("angkatan/<int:pk>/calonkan/", views_enrolment.batch_nominate_view, name="batch_nominate"),
+    path(
+        "angkatan/<int:pk>/selesaikan/", views_attendance.batch_complete_view, name="batch_complete"
+    ),
+    path("angkatan/<int:pk>/daftar/", views_enrolment.self_enrol_view, name="self_enrol"),
+    path("sesi/<int:pk>/presensi/", views_attendance.session_attendance, name="session_attendance"),
+    path("sesi/<int:pk>/hadir/", views_attendance.session_checkin, name="session_checkin"),
+    path("pelatihan-saya/", views_enrolment.my_trainings, name="my_trainings"),
+    path(
+        "pelatihan-saya/<int:pk>/konfirmasi/",
+        views_enrolment.enrolment_confirm_view,
+        name="enrolment_confirm",
+    ),
+    path(
+        "pelatihan-saya/<int:pk>/batal/",
+        views_enrolment.enrolment_withdraw_view,
+        name="enrolment_withdraw",
+    ),
+    path(
+        "pelatihan-saya/<int:pk>/rencana-aksi/",
+        views_attendance.action_plan_view,
+        name="action_plan",
+    ),
+    path("pencalonan/", views_enrolment.team_nominations, name="team_nominations"),
+    path("pencalonan/<int:pk>/", views_enrolment.nomination_decide, name="nomination_decide"),
+    path(
+        "rencana-aksi/<int:pk>/diketahui/",
+        views_attendance.action_plan_acknowledge_view,
+        name="action_plan_acknowledge",
+    ),
+    path("notifikasi/", views_enrolment.notification_list, name="notifications"),
     path("kalender/", views.my_calendar, name="my_calendar"),
     path("kalender/saya.ics", views.my_calendar_ics, name="my_calendar_ics"),
     path("kalender/<str:token>.ics", views.calendar_feed, name="calendar_feed"),

@@ -31,6 +31,7 @@ from bangkom.delivery.access import (
     get_venue_for_user,
     resource_instansi_ids,
 )
+from bangkom.delivery.access_enrolment import can_take_attendance
 from bangkom.delivery.forms import BatchForm, SessionMoveForm, TrainersForm
 from bangkom.delivery.ical import build_calendar
 from bangkom.delivery.models import (
@@ -183,6 +184,7 @@ def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "reason": reason_text(batch.unscheduled_reason) if batch.unscheduled_reason else "",
             "agreement_warnings": agreement_warnings(batch.partner, batch.latest, str(batch)),
             "active_statuses": ACTIVE_ENROLMENT_STATUSES,
+            "can_attend": can_take_attendance(request.user, batch),
         },
         status=400 if form is not None and form.errors else 200,
     )

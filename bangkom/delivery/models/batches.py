@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from bangkom.core.models import TimeStampedModel
 
 BATCH_DAYS_MAX = 60
+BATCH_CAPACITY_MAX = 10_000  # as a venue's
 
 
 class BatchStatus(models.TextChoices):
@@ -69,6 +70,17 @@ class Batch(TimeStampedModel):
         _("status"), max_length=12, choices=BatchStatus.choices, default=BatchStatus.PLANNED
     )
     unscheduled_reason = models.CharField(_("alasan belum terjadwal"), max_length=40, blank=True)
+    capacity = models.PositiveIntegerField(
+        _("kapasitas"),
+        null=True,
+        blank=True,
+        help_text=_("Kosong: kapasitas tempat terkecil yang boleh dipakai, atau peserta maksimum."),
+    )
+    open_enrolment = models.BooleanField(
+        _("pendaftaran mandiri"),
+        default=False,
+        help_text=_("ASN dapat mendaftar sendiri, misalnya untuk e-learning."),
+    )
 
     class Meta:
         verbose_name = _("angkatan")
@@ -82,6 +94,11 @@ class Batch(TimeStampedModel):
                 condition=Q(days__gte=1) & Q(days__lte=BATCH_DAYS_MAX), name="batch_days_bounds"
             ),
             models.CheckConstraint(condition=Q(sequence__gte=1), name="batch_sequence_positive"),
+            models.CheckConstraint(
+                condition=Q(capacity__isnull=True)
+                | (Q(capacity__gte=1) & Q(capacity__lte=BATCH_CAPACITY_MAX)),
+                name="batch_capacity_bounds",
+            ),
             models.CheckConstraint(
                 condition=Q(earliest__isnull=True)
                 | Q(latest__isnull=True)
@@ -173,6 +190,20 @@ class Enrolment(TimeStampedModel):
         default=EnrolmentStatus.NOMINATED,
     )
     reason = models.TextField(_("alasan"), blank=True)
+    # Flows (services/enrolment.py): who decided, when, and the place in the waiting list.
+    self_enrolled = models.BooleanField(_("mendaftar sendiri"), default=False)
+    waitlist_position = models.PositiveIntegerField(_("nomor antrean"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diputuskan oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("diputuskan pada"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(_("dikonfirmasi pada"), null=True, blank=True)
+    completed_at = models.DateTimeField(_("selesai pada"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("peserta angkatan")
@@ -180,6 +211,11 @@ class Enrolment(TimeStampedModel):
         ordering = ["batch", "employee__nama"]
         constraints = [
             models.UniqueConstraint(fields=["batch", "employee"], name="enrolment_unique"),
+            models.UniqueConstraint(
+                fields=["batch", "waitlist_position"],
+                condition=Q(waitlist_position__isnull=False),
+                name="enrolment_unique_waitlist_position",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -19,6 +19,7 @@ from bangkom.core.audit import audit_event, snapshot
 from bangkom.core.errors import ServiceError
 from bangkom.delivery.models import Batch, Session, Trainer, Venue
 from bangkom.delivery.selectors import Conflict, conflicts_for
+from bangkom.delivery.services.notifications import notify_schedule_change
 
 
 def _refuse(conflicts: list[Conflict]) -> ServiceError:
@@ -48,6 +49,7 @@ def session_move(
         if conflicts:
             raise _refuse(conflicts)
         before = snapshot(locked, ("date", "venue", "pinned"))
+        old_date = locked.date
         locked.date, locked.venue, locked.pinned = date, venue, True
         locked.save(update_fields=["date", "venue", "pinned", "updated_at"])
         audit_event(
@@ -58,6 +60,8 @@ def session_move(
             before=before,
             after=snapshot(locked, ("date", "venue", "pinned")),
         )
+        if old_date != date:
+            notify_schedule_change(locked, old_date)
     session.date, session.venue, session.pinned = locked.date, locked.venue, True
     return session
 
