@@ -66,7 +66,7 @@ def test_a_submitted_attempt_cannot_be_submitted_twice(world: World) -> None:
 
 
 def test_max_attempts_is_enforced(world: World) -> None:
-    quiz, short, _choice = make_quiz(world, max_attempts=2)
+    quiz, _short, _choice = make_quiz(world, max_attempts=2)
     user = world.user("employee")
     for _ in range(2):
         attempt = attempt_start(quiz=quiz, employee=world.employee, acting_user=user)
@@ -109,8 +109,8 @@ def test_answers_outside_the_attempt_are_refused_and_nothing_saved(
 
 
 def test_an_option_of_another_question_is_out_of_range(world: World) -> None:
-    quiz, short, choice = make_quiz(world)
-    other_quiz, _s, other_choice = make_quiz(world, name="Lain")
+    quiz, _short, choice = make_quiz(world)
+    _other_quiz, _s, other_choice = make_quiz(world, name="Lain")
     user = world.user("employee")
     attempt = attempt_start(quiz=quiz, employee=world.employee, acting_user=user)
     foreign = other_choice.options.get(is_correct=True)
