@@ -85,7 +85,8 @@ def answer_problems(
     problems: list[AnswerProblem] = []
     for key in sorted(answers, key=str):
         value = answers[key]
-        question = by_id.get(_key(key)) if _key(key) is not None else None
+        qid = _key(key)
+        question = by_id.get(qid) if qid is not None else None
         if question is None:
             problems.append(AnswerProblem(str(key), "unknown_question"))
         elif isinstance(question, ChoiceQuestion):
