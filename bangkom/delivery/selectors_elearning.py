@@ -61,5 +61,6 @@ def course_progress(course: Course, employee: Employee) -> CourseProgress:
             "module_id", flat=True
         )
     )
-    quiz_passed = None if course.final_quiz_id is None else has_passed(course.final_quiz, employee)
+    quiz = course.final_quiz
+    quiz_passed = None if quiz is None else has_passed(quiz, employee)
     return CourseProgress(enrolment, done, course.modules.count(), quiz_passed)

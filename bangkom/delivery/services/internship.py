@@ -190,6 +190,7 @@ def logbook_submit(
         errors["activities"] = [_("Tuliskan kegiatan minggu ini.")]
     if errors:
         raise ServiceError(errors)
+    assert week_start is not None  # checked above
     with transaction.atomic():
         entry = (
             LogbookEntry.objects.select_for_update()

@@ -54,11 +54,10 @@ def question_bank_save(
     name = (name or "").strip()
     if not name:
         raise ServiceError({"name": _("Nama bank soal wajib diisi.")})
-    if (
-        QuestionBank.objects.filter(instansi=instansi, name=name)
-        .exclude(pk=bank.pk if bank else None)
-        .exists()
-    ):
+    same_name = QuestionBank.objects.filter(instansi=instansi, name=name)
+    if bank is not None:
+        same_name = same_name.exclude(pk=bank.pk)
+    if same_name.exists():
         raise ServiceError({"name": _("Bank soal dengan nama ini sudah ada.")})
     with transaction.atomic():
         bank = bank or QuestionBank(instansi=instansi)
