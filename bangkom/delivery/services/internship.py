@@ -143,6 +143,7 @@ def internship_create(*, instansi: Any, data: InternshipData, acting_user: Any) 
             add("employee", problem)
     if errors:
         raise ServiceError(errors)
+    assert data.employee and data.partner and data.start_date and data.end_date  # checked above
     with transaction.atomic():
         internship = Internship.objects.create(
             employee=data.employee,
