@@ -153,7 +153,7 @@ def test_module_input_is_checked_and_nothing_saved(world: World) -> None:
 
 
 def test_self_enrolment_only_for_open_published_courses_of_ones_instansi(world: World) -> None:
-    course, modules, _parts = make_course(world, with_quiz=False)
+    course, _modules, _parts = make_course(world, with_quiz=False)
     course_save(
         instansi=world.instansi,
         data=CourseData(title=course.title, self_enrol=False, is_published=True),
@@ -293,7 +293,7 @@ def test_adding_a_module_over_personas(client: Client, world: World, persona: st
 def test_quiz_page_journey_and_refused_answers(
     client: Client, world: World, forms: dict[str, DevelopmentForm]
 ) -> None:
-    course, modules, (quiz, short, choice) = make_course(world)
+    course, modules, (_quiz, short, choice) = make_course(world)
     finish_modules(world, course, modules)
     client.force_login(world.user("employee"))
     url = reverse("delivery_elearning:course_quiz", args=[course.pk])
