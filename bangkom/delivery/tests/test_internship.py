@@ -166,7 +166,7 @@ def test_logbook_flow_return_resubmit_approve_and_complete_credits_jp_once(
         entry=entry, approve=False, comment="Tambah rincian.", acting_user=mentor
     )
     assert entry.status == LogbookStatus.RETURNED
-    with pytest.raises(ServiceError, match="menunggu pemeriksaan|Laporan akhir"):
+    with pytest.raises(ServiceError, match=r"menunggu pemeriksaan|Laporan akhir"):
         internship_complete(internship=internship, acting_user=mentor)
     entry = logbook_submit(
         internship=internship,
@@ -343,3 +343,40 @@ def test_mentor_decision_over_personas(
     assert response.status_code == expected
     entry.refresh_from_db()
     assert (entry.status == LogbookStatus.APPROVED) is (persona == "partner")
+
+
+ACTIVITY_STATUS = {
+    "superadmin": (200, 302),
+    "bkpsdm": (200, 302),
+    "opd_admin": (403, 403),
+    "supervisor": (403, 403),
+    "employee": (403, 403),
+    "partner": (403, 403),
+    "pimpinan": (200, 403),
+    "outsider": (200, 404),  # its own instansi shows; Kota Uji is outside its scope
+    "outsider_employee": (403, 403),
+}
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_activity_log_page_over_personas(
+    client: Client, world: World, forms: dict[str, DevelopmentForm], persona: str
+) -> None:
+    client.force_login(world.user(persona))
+    url = reverse("delivery_internship:activity_list")
+    get_status, post_status = ACTIVITY_STATUS[persona]
+    assert client.get(url).status_code == get_status
+    response = client.post(
+        url,
+        {
+            "instansi": world.instansi.pk,
+            "kind": "seminar",
+            "title": "Seminar praktisi perizinan",
+            "date": "2026-02-03",
+            "units": "1",
+            "participants": [world.employee.pk],
+            "output_text": "Ringkasan seminar.",
+        },
+    )
+    assert response.status_code == post_status
+    assert JpCredit.objects.filter(source=JpSource.SEMINAR).exists() is (post_status == 302)
