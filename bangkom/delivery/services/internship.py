@@ -21,7 +21,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -206,7 +206,14 @@ def logbook_submit(
         entry = entry or LogbookEntry(internship=internship, week_start=week_start)
         entry.activities = activities
         entry.status = LogbookStatus.SUBMITTED
-        entry.save()
+        try:
+            with transaction.atomic():
+                entry.save()
+        except IntegrityError:
+            # The same week sent twice at once: the first one stands.
+            raise ServiceError(
+                {"week_start": [_("Logbook minggu ini sudah dikirim dan belum dikembalikan.")]}
+            ) from None
         audit_event(
             actor=acting_user,
             action="delivery.logbook.submit",
