@@ -313,3 +313,70 @@ def test_quiz_page_journey_and_refused_answers(
     )
     assert "JP masuk" in done.content.decode()
     assert JpCredit.objects.filter(employee=world.employee, source=JpSource.ELEARNING).count() == 1
+
+
+def test_an_admin_builds_a_bank_a_quiz_and_a_course_through_the_pages(
+    client: Client, world: World, forms: dict[str, DevelopmentForm]
+) -> None:
+    client.force_login(world.user("bkpsdm"))
+    response = client.post(reverse("delivery_elearning:bank_list"), {"name": "Etika ASN"})
+    bank = QuestionBank.objects.get(name="Etika ASN")
+    assert response.status_code == 302
+    url = reverse("delivery_elearning:bank_detail", args=[bank.pk])
+    kept = client.post(
+        url,
+        {
+            "action": "question",
+            "kind": "choice",
+            "text": "Nilai dasar ASN?",
+            "options": "BerAKHLAK\nLainnya",
+            "points": "1",
+        },
+    )
+    assert kept.status_code == 400
+    assert "Tandai paling sedikit satu jawaban benar." in kept.content.decode()
+    assert "BerAKHLAK" in kept.content.decode()  # what was typed stays
+    client.post(
+        url,
+        {
+            "action": "question",
+            "kind": "choice",
+            "text": "Nilai dasar ASN?",
+            "options": "*BerAKHLAK\nLainnya",
+            "points": "1",
+        },
+    )
+    client.post(
+        url,
+        {
+            "action": "question",
+            "kind": "short",
+            "text": "Singkatan ASN?",
+            "accepted_answers": "Aparatur Sipil Negara",
+            "points": "2",
+        },
+    )
+    question = bank.questions.get(kind="choice")
+    assert [(o.text, o.is_correct) for o in question.options.all()] == [
+        ("BerAKHLAK", True),
+        ("Lainnya", False),
+    ]
+    client.post(
+        url, {"action": "quiz", "title": "Kuis etika", "pass_mark": "60", "max_attempts": "3"}
+    )
+    quiz = bank.quizzes.get()
+    assert (quiz.pass_mark, quiz.max_attempts) == (60, 3)
+    response = client.post(
+        reverse("delivery_elearning:manage_courses"),
+        {
+            "title": "Etika ASN",
+            "jp_units": "2",
+            "final_quiz": quiz.pk,
+            "self_enrol": "on",
+            "is_published": "on",
+            "form": forms["e-learning"].pk,
+        },
+    )
+    course = Course.objects.get(title="Etika ASN")
+    assert response.status_code == 302
+    assert (course.final_quiz, course.is_published) == (quiz, True)
