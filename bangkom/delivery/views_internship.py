@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -224,4 +224,19 @@ def activity_list(request: HttpRequest) -> HttpResponse:
         "delivery/internship/activities.html",
         {"instansi": instansi, "logs": logs, "form": form if can_write else None},
         status=status,
+    )
+
+
+@login_required
+@require_GET
+def internship_report(request: HttpRequest, pk: int) -> FileResponse:
+    """The final report, streamed to those who see the internship (it is under private/)."""
+    internship = get_internship_for_user(request.user, pk)
+    if not internship.final_report:
+        raise Http404(_("Data tidak ditemukan."))
+    extension = internship.final_report.name.rsplit(".", 1)[-1]
+    return FileResponse(
+        internship.final_report.open("rb"),
+        as_attachment=True,
+        filename=f"laporan-magang-{internship.pk}.{extension}",
     )

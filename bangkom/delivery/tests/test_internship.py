@@ -380,3 +380,17 @@ def test_activity_log_page_over_personas(
     )
     assert response.status_code == post_status
     assert JpCredit.objects.filter(source=JpSource.SEMINAR).exists() is (post_status == 302)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_final_report_download_over_personas(
+    client: Client, world: World, internship: Internship, persona: str
+) -> None:
+    internship_report_upload(
+        internship=internship, report=certificate("laporan.pdf"), acting_user=world.user("employee")
+    )
+    client.force_login(world.user(persona))
+    response = client.get(reverse("delivery_internship:report", args=[internship.pk]))
+    assert response.status_code == DETAIL_STATUS[persona]
+    if response.status_code == 200:
+        assert b"".join(response.streaming_content).startswith(b"%PDF")  # type: ignore[attr-defined]
