@@ -77,5 +77,7 @@ schedule_patterns = [
 
 urlpatterns = [
     path("jp/", include("bangkom.delivery.ledger.urls")),
+    path("elearning/", include("bangkom.delivery.urls_elearning")),
+    path("magang/", include("bangkom.delivery.urls_internship")),
     path("", include((schedule_patterns, "delivery"))),
 ]

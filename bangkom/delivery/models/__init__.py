@@ -14,6 +14,13 @@ from bangkom.delivery.models.batches import (
     Session,
     new_session_uid,
 )
+from bangkom.delivery.models.elearning import (
+    Course,
+    CourseEnrolment,
+    Module,
+    ModuleKind,
+    ModuleProgress,
+)
 from bangkom.delivery.models.enrolment import (
     ATTENDED_STATUSES,
     COMPLETION_MIN_ATTENDANCE_DEFAULT,
@@ -26,6 +33,14 @@ from bangkom.delivery.models.enrolment import (
     Notification,
     SessionReminder,
 )
+from bangkom.delivery.models.internship import (
+    ActivityKind,
+    ActivityLog,
+    Internship,
+    InternshipStatus,
+    LogbookEntry,
+    LogbookStatus,
+)
 from bangkom.delivery.models.ledger import (
     CERTIFICATE_EXTENSIONS,
     CERTIFICATE_MAX_BYTES,
@@ -35,6 +50,14 @@ from bangkom.delivery.models.ledger import (
     JpCredit,
     JpSource,
     validate_certificate,
+)
+from bangkom.delivery.models.quiz import (
+    Attempt,
+    Question,
+    QuestionBank,
+    QuestionKind,
+    QuestionOption,
+    Quiz,
 )
 from bangkom.delivery.models.resources import (
     MAX_AWAY_DEFAULT,
@@ -65,8 +88,11 @@ __all__ = [
     "MAX_AWAY_DEFAULT",
     "VENUE_CAPACITY_MAX",
     "ActionPlan",
+    "ActivityKind",
+    "ActivityLog",
     "Agreement",
     "AgreementKind",
+    "Attempt",
     "Attendance",
     "AttendanceMethod",
     "AttendanceStatus",
@@ -76,17 +102,31 @@ __all__ = [
     "ClaimStatus",
     "CompletionResult",
     "CompletionRule",
+    "Course",
+    "CourseEnrolment",
     "Enrolment",
     "EnrolmentStatus",
     "ExternalLearningClaim",
     "Holiday",
     "HolidayKind",
+    "Internship",
+    "InternshipStatus",
     "JpCredit",
     "JpSource",
+    "LogbookEntry",
+    "LogbookStatus",
+    "Module",
+    "ModuleKind",
+    "ModuleProgress",
     "Notification",
     "Partner",
     "PartnerStaff",
     "PartnerType",
+    "Question",
+    "QuestionBank",
+    "QuestionKind",
+    "QuestionOption",
+    "Quiz",
     "ScheduleRun",
     "ScheduleRunStatus",
     "Session",
