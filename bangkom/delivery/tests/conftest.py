@@ -156,6 +156,10 @@ def draft_plan(world: World) -> tuple[Plan, PlanProgram, PlanProgram, PlanRun]:
         budget=plan.pagu,
         status=RunStatus.DONE,
         solver_status="optimal",
+        # The totals the optimiser writes with the assignments below (a run that placed no one
+        # cannot be submitted).
+        employee_count=4,
+        batches={str(programs["WS"].pk): 2, str(programs["EL"].pk): 1},
     )
     assign(run, programs["WS"], 1, world.employee, world.colleague)
     assign(run, programs["WS"], 2, world.kecamatan_staff)
