@@ -35,7 +35,7 @@ class Evaluation:
 
 
 @pytest.fixture
-def ev(setup: Setup) -> Evaluation:
+def ev(setup: Setup) -> Evaluation:  # noqa: F811
     batches_from_plan(plan=setup.plan, acting_user=None)
     ws1 = Batch.objects.get(plan_program=setup.workshop, sequence=1)
     ws2 = Batch.objects.get(plan_program=setup.workshop, sequence=2)

@@ -76,7 +76,8 @@ def test_service_refuses_a_second_answer(ev: Evaluation) -> None:
 
 @pytest.mark.parametrize("persona", ["outsider_employee", "kecamatan", "bkpsdm", "partner"])
 def test_someone_not_enrolled_is_refused(client: Client, ev: Evaluation, persona: str) -> None:
-    """Not enrolled in this batch (kecamatan staff is in the second angkatan): 404, nothing saved."""
+    """Not enrolled in this batch (kecamatan staff is in the second angkatan): 404, nothing
+    saved."""
     if persona == "kecamatan":
         user = ev.world.user("employee")
         user.employee = ev.world.kecamatan_staff
