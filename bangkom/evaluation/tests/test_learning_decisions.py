@@ -5,7 +5,7 @@ overriding, audited) and follow-up actions with their overdue flag."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 
 import pytest
@@ -37,7 +37,7 @@ def nips(ev: Evaluation, enrol: Callable[..., Enrolment]) -> list[str]:
     return [ev.world.employee.nip, ev.world.colleague.nip, *extra]
 
 
-def csv_text(nips: list[str], scores: list[tuple[object, object]] = SCORES) -> str:
+def csv_text(nips: list[str], scores: Sequence[tuple[object, object]] = SCORES) -> str:
     lines = ["Nama;NIP;Pre;Post"]
     lines += [f"Peserta;{nip};{pre};{post}" for nip, (pre, post) in zip(nips, scores, strict=False)]
     return "\n".join(lines) + "\n"
@@ -53,7 +53,8 @@ def test_import_saves_scores_and_the_report_uses_them(ev: Evaluation, nips: list
     assert AuditEvent.objects.filter(action="evaluation.scores_import").count() == 1
     hook = selectors.learning_scores(ev.ws1)
     assert hook is not None and hook.max_score == 100
-    assert [(t.nip, t.pre, t.post) for t in hook.triples][0] == (nips[0], 40, 70)
+    first = hook.triples[0]
+    assert (first.nip, first.pre, first.post) == (nips[0], 40, 70)
     result = selectors.learning_result(ev.ws1)
     assert result is not None
     assert result.report.pairs == 8
