@@ -10,6 +10,8 @@
 - Importing scores, deciding and creating follow-up actions: the admins of the instansi. Closing
   a follow-up action: its owner or an admin.
 - The reaction indices: admins and leadership of the instansi (readers).
+- A behaviour follow-up (Level 3): filled by the ASN's supervisor only; seen by the readers of
+  the instansi; scheduled by its admins.
 Outside the scope: 404; visible but not writable: 403.
 """
 
@@ -26,7 +28,7 @@ from bangkom.core.access import deny, get_visible_or_404
 from bangkom.core.params import parse_id
 from bangkom.delivery.access import batch_q, can_admin
 from bangkom.delivery.models import Batch, Enrolment
-from bangkom.evaluation.models import FollowUpAction
+from bangkom.evaluation.models import BehaviourFollowUp, FollowUpAction
 from bangkom.evaluation.selectors import REACTION_ELIGIBLE_STATUSES
 
 
@@ -114,3 +116,25 @@ def get_action_for_user(user: Any, pk: object, *, for_write: bool = False) -> Fo
     ):
         raise deny()
     return action
+
+
+# --- Level 3: behaviour follow-up ----------------------------------------------------------
+
+
+def follow_ups_for_user(user: Any) -> QuerySet[BehaviourFollowUp]:
+    """Follow-ups the user sees: as the ASN's supervisor, or as a reader of the instansi."""
+    scope = scope_for(user)
+    q = Q(supervisor_id=scope.employee_id) if scope.employee_id else Q(pk__in=[])
+    if scope.read_instansi_ids:
+        q |= Q(enrolment__batch__instansi_id__in=scope.read_instansi_ids)
+    return BehaviourFollowUp.objects.filter(q).select_related(
+        "enrolment__employee", "enrolment__batch__plan_program__template", "supervisor"
+    )
+
+
+def get_follow_up_for_user(user: Any, pk: object, *, for_write: bool = False) -> BehaviourFollowUp:
+    """Only the supervisor fills the form; readers of the instansi see it (403 on write)."""
+    follow_up = get_visible_or_404(follow_ups_for_user(user), pk)
+    if for_write and follow_up.supervisor_id != scope_for(user).employee_id:
+        raise deny()
+    return follow_up

@@ -75,3 +75,35 @@ class CloseForm(forms.Form):
     note = forms.CharField(
         label=_("Catatan penyelesaian"), widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class BehaviourForm(forms.Form):
+    """The supervisor's follow-up: one rating 1–5 per targeted competency and a note."""
+
+    note = forms.CharField(
+        label=_("Perubahan yang terlihat dalam pekerjaan (tidak wajib)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args: Any, competencies: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        note = self.fields.pop("note")
+        for competency in competencies:
+            self.fields[f"competency_{competency.pk}"] = forms.TypedChoiceField(
+                label=str(competency),
+                choices=BEHAVIOUR_CHOICES,
+                coerce=int,
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Pilih nilai 1 sampai 5.")},
+            )
+        self.fields["note"] = note
+
+
+BEHAVIOUR_CHOICES = [
+    (1, _("1 · Belum diterapkan")),
+    (2, _("2 · Sedikit diterapkan")),
+    (3, _("3 · Cukup diterapkan")),
+    (4, _("4 · Diterapkan dengan baik")),
+    (5, _("5 · Diterapkan dan ditularkan")),
+]

@@ -216,3 +216,92 @@ class FollowUpAction(TimeStampedModel):
 
     def is_overdue(self, as_of: date) -> bool:
         return self.status == ActionStatus.OPEN and self.due_date < as_of
+
+
+# --- Level 3: behaviour ----------------------------------------------------------------------
+
+DEFAULT_FOLLOW_UP_WEEKS = 12
+
+
+class ProgramEvaluationSetting(models.Model):
+    """Per catalogue program: how many weeks after a batch's last session its behaviour
+    follow-up (evaluasi pasca pelatihan) falls due."""
+
+    template = models.OneToOneField(
+        "planning.ProgramTemplate", on_delete=models.CASCADE, related_name="evaluation_setting"
+    )
+    follow_up_weeks = models.PositiveSmallIntegerField(
+        _("evaluasi pasca pelatihan (minggu)"), default=DEFAULT_FOLLOW_UP_WEEKS
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(follow_up_weeks__gte=1) & Q(follow_up_weeks__lte=104),
+                name="follow_up_weeks_bounds",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.template_id}: {self.follow_up_weeks}"
+
+
+class BehaviourStatus(models.TextChoices):
+    PENDING = "pending", _("Menunggu atasan")
+    DONE = "done", _("Selesai")
+
+
+class BehaviourFollowUp(TimeStampedModel):
+    """The supervisor's follow-up of a completed enrolment (Kirkpatrick level 3): how the ASN
+    applies at work each competency the program targeted."""
+
+    enrolment = models.OneToOneField(
+        "delivery.Enrolment", on_delete=models.CASCADE, related_name="behaviour_follow_up"
+    )
+    supervisor = models.ForeignKey(
+        "organisation.Employee",
+        verbose_name=_("atasan"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="behaviour_follow_ups",
+    )
+    due_date = models.DateField(_("jatuh tempo"))
+    status = models.CharField(
+        _("status"), max_length=8, choices=BehaviourStatus.choices, default=BehaviourStatus.PENDING
+    )
+    note = models.TextField(_("catatan atasan"), blank=True)
+    completed_on = models.DateField(_("tanggal selesai"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("evaluasi pasca pelatihan")
+        verbose_name_plural = _("evaluasi pasca pelatihan")
+        ordering = ["due_date", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment_id} @ {self.due_date.isoformat()}"
+
+
+class BehaviourRating(models.Model):
+    """How the ASN applies one targeted competency, rated by the supervisor (1–5)."""
+
+    follow_up = models.ForeignKey(
+        BehaviourFollowUp, on_delete=models.CASCADE, related_name="ratings"
+    )
+    competency = models.ForeignKey(
+        "competencies.Competency", on_delete=models.PROTECT, related_name="+"
+    )
+    rating = models.PositiveSmallIntegerField(_("penerapan"))
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["follow_up", "competency"], name="behaviour_rating_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(rating__gte=LIKERT_MIN) & Q(rating__lte=LIKERT_MAX),
+                name="behaviour_rating_likert",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.follow_up_id}/{self.competency_id}: {self.rating}"

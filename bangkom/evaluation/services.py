@@ -7,38 +7,47 @@
 - ``decision_record``: the planner confirms or overrides the suggested decision (a reason when
   overriding).
 - ``action_create`` / ``action_close``: follow-up actions (tindak lanjut) of a decision.
+- ``follow_ups_schedule`` / ``follow_up_complete``: Level 3, the supervisor's follow-up some
+  weeks after the batch.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from bangkom.core.audit import audit_event, snapshot
 from bangkom.core.errors import ServiceError
-from bangkom.delivery.models import Batch, Enrolment
+from bangkom.delivery.models import Batch, Enrolment, EnrolmentStatus, Session
 from bangkom.evaluation import selectors
 from bangkom.evaluation.interpretation import input_error_text
 from bangkom.evaluation.models import (
+    DEFAULT_FOLLOW_UP_WEEKS,
     LIKERT_MAX,
     LIKERT_MIN,
     REACTION_ITEMS,
     ActionStatus,
     BatchDecision,
+    BehaviourFollowUp,
+    BehaviourRating,
+    BehaviourStatus,
     Decision,
     FollowUpAction,
     LearningAssessment,
     LearningScore,
+    ProgramEvaluationSetting,
     ReactionResponse,
     ReactionSubmission,
     ScoreSource,
 )
 from bangkom.evaluation.statistics import ScoresError, parse_scores
+from bangkom.planning.models import ProgramCompetency
 
 MAX_SCORE_LIMIT = 1000
 SCORE_PLACES = 4  # decimal places a stored score keeps
@@ -282,5 +291,103 @@ def action_close(
             instansi=locked.decision.batch.instansi,
             before=before,
             after=snapshot(locked),
+        )
+    return locked
+
+
+# --- Level 3: behaviour follow-up ----------------------------------------------------------
+
+
+def follow_up_weeks(template_id: int) -> int:
+    setting = ProgramEvaluationSetting.objects.filter(template_id=template_id).first()
+    return setting.follow_up_weeks if setting else DEFAULT_FOLLOW_UP_WEEKS
+
+
+def follow_ups_schedule(*, batch: Batch, acting_user: Any) -> int:
+    """One behaviour follow-up per completed enrolment of a batch, due the program's number of
+    weeks (default 12) after the batch's last session, with the ASN's supervisor at the time.
+    Idempotent: enrolments that have one keep it. Returns how many were created."""
+    last = Session.objects.filter(batch=batch).aggregate(last=Max("date"))["last"]
+    if last is None:
+        raise ServiceError(_("Angkatan ini belum punya sesi, jadi belum dapat dijadwalkan."))
+    due = last + timedelta(weeks=follow_up_weeks(batch.plan_program.template_id))
+    with transaction.atomic():
+        Batch.objects.select_for_update().get(pk=batch.pk)
+        enrolments = (
+            Enrolment.objects.filter(batch=batch, status=EnrolmentStatus.COMPLETED)
+            .filter(behaviour_follow_up__isnull=True)
+            .select_related("employee")
+        )
+        created = [
+            BehaviourFollowUp(enrolment=e, supervisor_id=e.employee.supervisor_id, due_date=due)
+            for e in enrolments
+        ]
+        BehaviourFollowUp.objects.bulk_create(created)
+        if created:
+            audit_event(
+                actor=acting_user,
+                action="evaluation.follow_ups_schedule",
+                target=batch,
+                instansi=batch.instansi,
+                after={"created": len(created), "due_date": due.isoformat()},
+            )
+    return len(created)
+
+
+def follow_up_competencies(follow_up: BehaviourFollowUp) -> list[Any]:
+    """The competencies the follow-up's program targeted."""
+    template_id = follow_up.enrolment.batch.plan_program.template_id
+    return [
+        pc.competency
+        for pc in ProgramCompetency.objects.filter(template_id=template_id)
+        .select_related("competency")
+        .order_by("competency__kode")
+    ]
+
+
+def follow_up_complete(
+    *,
+    follow_up: BehaviourFollowUp,
+    ratings: dict[int, Any],
+    note: str = "",
+    completed_on: date,
+    acting_user: Any,
+) -> BehaviourFollowUp:
+    """The supervisor's ratings (1–5) of how the ASN applies each targeted competency. Every
+    targeted competency must be rated; refused, nothing saved, otherwise or when already done."""
+    competencies = follow_up_competencies(follow_up)
+    errors: dict[str, list[str]] = {}
+    values: dict[int, int] = {}
+    for competency in competencies:
+        try:
+            value = int(str(ratings.get(competency.pk)))
+        except (TypeError, ValueError):
+            value = 0
+        if not LIKERT_MIN <= value <= LIKERT_MAX:
+            errors[f"competency_{competency.pk}"] = [_("Pilih nilai 1 sampai 5.")]
+        else:
+            values[competency.pk] = value
+    if errors:
+        raise ServiceError(errors)
+    with transaction.atomic():
+        locked = BehaviourFollowUp.objects.select_for_update().get(pk=follow_up.pk)
+        if locked.status == BehaviourStatus.DONE:
+            raise ServiceError(_("Evaluasi pasca pelatihan ini sudah selesai."))
+        BehaviourRating.objects.bulk_create(
+            [
+                BehaviourRating(follow_up=locked, competency_id=pk, rating=value)
+                for pk, value in values.items()
+            ]
+        )
+        locked.status = BehaviourStatus.DONE
+        locked.note = (note or "").strip()
+        locked.completed_on = completed_on
+        locked.save(update_fields=["status", "note", "completed_on", "updated_at"])
+        audit_event(
+            actor=acting_user,
+            action="evaluation.follow_up_complete",
+            target=locked,
+            instansi=follow_up.enrolment.batch.instansi,
+            after={"ratings": {str(k): v for k, v in values.items()}},
         )
     return locked

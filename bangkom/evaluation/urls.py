@@ -17,4 +17,7 @@ urlpatterns = [
     path("tindak-lanjut/", views.action_list, name="action_list"),
     path("tindak-lanjut/<int:pk>/selesai/", views.action_done, name="action_done"),
     path("indeks/", views.indices, name="indices"),
+    path("angkatan/<int:pk>/pasca/", views.follow_ups_plan, name="follow_ups_plan"),
+    path("pasca/", views.follow_up_list, name="follow_up_list"),
+    path("pasca/<int:pk>/", views.follow_up_form, name="follow_up_form"),
 ]

@@ -1,6 +1,7 @@
 """Evaluation pages under /evaluasi/: the reaction questionnaire on a phone, a batch's
 evaluation (reaction aggregates, learning statistics, the suggested decision and its follow-up
-actions), the reaction indices per trainer, venue, partner and program, and the follow-up list."""
+actions), the reaction indices per trainer, venue, partner and program, the follow-up list,
+and the supervisor's behaviour follow-up (Level 3)."""
 
 from __future__ import annotations
 
@@ -32,17 +33,29 @@ from bangkom.evaluation.access import (
     can_evaluate,
     can_see_details,
     evaluation_batches_for_user,
+    follow_ups_for_user,
     get_action_for_user,
     get_enrolment_for_reaction,
     get_evaluation_batch_for_user,
+    get_follow_up_for_user,
     index_instansi_ids,
 )
-from bangkom.evaluation.forms import ActionForm, CloseForm, DecisionForm, ReactionForm, ScoresForm
+from bangkom.evaluation.forms import (
+    ActionForm,
+    BehaviourForm,
+    CloseForm,
+    DecisionForm,
+    ReactionForm,
+    ScoresForm,
+)
 from bangkom.evaluation.models import REACTION_ITEMS
 from bangkom.evaluation.services import (
     action_close,
     action_create,
     decision_record,
+    follow_up_competencies,
+    follow_up_complete,
+    follow_ups_schedule,
     reaction_submit,
     scores_import,
 )
@@ -321,4 +334,73 @@ def indices(request: HttpRequest) -> HttpResponse:
             "dimension_label": DIMENSION_LABELS[dimension],
             "min_answers": selectors.MIN_ANSWERS,
         },
+    )
+
+
+# --- Level 3: behaviour follow-up ------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def follow_ups_plan(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = get_evaluation_batch_for_user(request.user, pk, for_write=True)
+    try:
+        created = follow_ups_schedule(batch=batch, acting_user=request.user)
+    except ServiceError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            _("%(n)d evaluasi pasca pelatihan dijadwalkan.") % {"n": created},
+        )
+    return redirect("evaluation:batch", pk=batch.pk)
+
+
+@login_required
+@require_GET
+def follow_up_list(request: HttpRequest) -> HttpResponse:
+    follow_ups = follow_ups_for_user(request.user).order_by("status", "due_date", "pk")
+    return render(
+        request,
+        "evaluation/follow_up_list.html",
+        {
+            "follow_ups": follow_ups,
+            "today": _today(),
+            "employee_id": scope_for(request.user).employee_id,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def follow_up_form(request: HttpRequest, pk: int) -> HttpResponse:
+    follow_up = get_follow_up_for_user(request.user, pk, for_write=request.method == "POST")
+    competencies = follow_up_competencies(follow_up)
+    writable = follow_up.supervisor_id == scope_for(request.user).employee_id
+    form = BehaviourForm(request.POST or None, competencies=competencies)
+    if request.method == "POST" and form.is_valid():
+        try:
+            follow_up_complete(
+                follow_up=follow_up,
+                ratings={c.pk: form.cleaned_data[f"competency_{c.pk}"] for c in competencies},
+                note=form.cleaned_data["note"],
+                completed_on=_today(),
+                acting_user=request.user,
+            )
+        except ServiceError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, _("Evaluasi pasca pelatihan tersimpan."))
+            return redirect("evaluation:follow_up_list")
+    return render(
+        request,
+        "evaluation/follow_up_form.html",
+        {
+            "follow_up": follow_up,
+            "form": form,
+            "writable": writable,
+            "ratings": follow_up.ratings.select_related("competency"),
+        },
+        status=400 if form.errors else 200,
     )
