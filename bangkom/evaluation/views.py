@@ -284,7 +284,10 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def action_list(request: HttpRequest) -> HttpResponse:
-    as_of = parse_date(query_text(request.GET, "per", max_length=10)) or _today()
+    try:
+        as_of = parse_date(query_text(request.GET, "per", max_length=10)) or _today()
+    except ValueError:  # well formed but not a date: 2027-02-30
+        as_of = _today()
     actions = selectors.actions_with_overdue(actions_for_user(request.user), as_of=as_of)
     return render(request, "evaluation/action_list.html", {"actions": actions, "as_of": as_of})
 

@@ -235,3 +235,9 @@ def test_action_created_from_the_page(client: Client, effective: Evaluation) -> 
     action = FollowUpAction.objects.get()
     assert (action.owner, action.due_date) == (admin, dt.date(2027, 6, 30))
     assert AuditEvent.objects.filter(action="evaluation.action_create").count() == 1
+
+
+@pytest.mark.parametrize("value", ["2027-02-30", "abc", "", "9" * 40])
+def test_follow_up_list_survives_any_date(client: Client, ev: Evaluation, value: str) -> None:
+    client.force_login(ev.world.user("bkpsdm"))
+    assert client.get(reverse("evaluation:action_list"), {"per": value}).status_code == 200
