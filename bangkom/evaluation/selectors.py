@@ -268,10 +268,16 @@ def decision_thresholds() -> rules.Thresholds:
     return rules.Thresholds.from_mapping(getattr(settings, "EVALUATION_DECISION_RULES", None))
 
 
-def batch_evidence(batch: Batch) -> rules.Evidence:
-    """What the decision rules weigh for a batch: its learning report and reaction."""
-    learning = learning_result(batch)
-    reaction = batch_reaction(batch)
+def batch_evidence(
+    batch: Batch,
+    *,
+    learning: LearningResult | None = None,
+    reaction: ReactionAggregate | None = None,
+) -> rules.Evidence:
+    """What the decision rules weigh for a batch: its learning report and reaction (pass them
+    when the caller has already read them)."""
+    learning = learning if learning is not None else learning_result(batch)
+    reaction = reaction if reaction is not None else batch_reaction(batch)
     report = learning.report if learning else None
     decrease = bool(
         report
@@ -293,8 +299,13 @@ def batch_evidence(batch: Batch) -> rules.Evidence:
     )
 
 
-def batch_suggestion(batch: Batch) -> tuple[rules.Suggestion, rules.Evidence]:
-    evidence = batch_evidence(batch)
+def batch_suggestion(
+    batch: Batch,
+    *,
+    learning: LearningResult | None = None,
+    reaction: ReactionAggregate | None = None,
+) -> tuple[rules.Suggestion, rules.Evidence]:
+    evidence = batch_evidence(batch, learning=learning, reaction=reaction)
     return rules.suggest(evidence, decision_thresholds()), evidence
 
 

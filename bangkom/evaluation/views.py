@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -48,7 +48,8 @@ from bangkom.evaluation.forms import (
     ReactionForm,
     ScoresForm,
 )
-from bangkom.evaluation.models import REACTION_ITEMS
+from bangkom.evaluation.models import REACTION_ITEMS, BatchDecision
+from bangkom.evaluation.rules import Suggestion
 from bangkom.evaluation.services import (
     action_close,
     action_create,
@@ -130,7 +131,9 @@ def batch_list(request: HttpRequest) -> HttpResponse:
 def _batch_context(request: HttpRequest, batch: Batch) -> dict[str, object]:
     details = can_see_details(request.user, batch)
     writable = can_evaluate(request.user, batch)
-    suggestion, evidence = selectors.batch_suggestion(batch)
+    learning = selectors.learning_result(batch)
+    reaction = selectors.batch_reaction(batch)
+    suggestion, evidence = selectors.batch_suggestion(batch, learning=learning, reaction=reaction)
     thresholds = selectors.decision_thresholds()
     decision = selectors.batch_decision(batch)
     answered, eligible = selectors.reaction_progress(batch)
@@ -141,12 +144,12 @@ def _batch_context(request: HttpRequest, batch: Batch) -> dict[str, object]:
         "batch": batch,
         "details": details,
         "writable": writable,
-        "reaction": selectors.batch_reaction(batch),
+        "reaction": reaction,
         "min_answers": selectors.MIN_ANSWERS,
         "answered": answered,
         "eligible": eligible,
         "comments": selectors.reaction_comments(batch) if details else [],
-        "learning": selectors.learning_result(batch),
+        "learning": learning,
         "suggestion": suggestion,
         "suggestion_label": decision_label(suggestion.decision),
         "rule_text": rule_text(suggestion.rule, thresholds),
@@ -177,8 +180,8 @@ def batch_evaluation(request: HttpRequest, pk: int) -> HttpResponse:
     batch = get_evaluation_batch_for_user(request.user, pk)
     context = _batch_context(request, batch)
     if context["writable"]:
-        decision = selectors.batch_decision(batch)
-        suggested = selectors.batch_suggestion(batch)[0].decision
+        decision = cast(BatchDecision | None, context["decision"])
+        suggested = cast(Suggestion, context["suggestion"]).decision
         context["decision_form"] = DecisionForm(
             initial={"decision": decision.decision if decision else suggested}
         )

@@ -200,3 +200,31 @@ def test_admin_sees_comments_and_participants(client: Client, state: dict[str, A
     page = client.get(reverse("evaluation:batch", args=[state["ev"].ws1.pk])).content.decode()
     assert "Komentar rahasia" in page
     assert state["nips"][0] in page
+
+
+def test_batch_page_queries_do_not_grow_with_the_data(
+    client: Client, state: dict[str, Any], answer: Callable[..., None]
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    ev = state["ev"]
+    admin = ev.world.user("bkpsdm")
+    client.force_login(admin)
+    url = reverse("evaluation:batch", args=[ev.ws1.pk])
+    client.get(url)  # the session and the scope are read once per login
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    answer(ev.ws1, *[(3, 3, 3, 3, 3)] * 6, comment="Lagi")
+    decision = BatchDecision.objects.get()
+    for n in range(5):
+        action_create(
+            decision=decision,
+            title=f"Tindakan {n}",
+            owner=admin,
+            due_date=dt.date(2027, 7, 1 + n),
+            acting_user=None,
+        )
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(url).status_code == 200
+    assert len(many) == len(few)
