@@ -5,6 +5,7 @@ answers."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
@@ -13,7 +14,7 @@ from django.urls import reverse
 
 from bangkom.core.errors import ServiceError
 from bangkom.core.models import AuditEvent
-from bangkom.delivery.models import Batch, Enrolment, EnrolmentStatus
+from bangkom.delivery.models import Batch, Enrolment, EnrolmentStatus, Session
 from bangkom.evaluation import selectors
 from bangkom.evaluation.models import ReactionResponse, ReactionSubmission
 from bangkom.evaluation.services import reaction_submit
@@ -266,3 +267,20 @@ def test_index_page(client: Client, ev: Evaluation, answer: Callable[..., None])
         assert client.get(reverse("evaluation:indices")).status_code == status, persona
     login(client, ev, "outsider")
     assert "71,0" not in client.get(reverse("evaluation:indices")).content.decode()
+
+
+def test_batches_at_one_venue_count_together(ev: Evaluation, answer: Callable[..., None]) -> None:
+    """Each answer counts once under its batch's first venue, however many sessions it has."""
+    Session.objects.filter(batch=ev.ws2).update(venue=ev.s.aula)
+    Session.objects.create(
+        batch=ev.ws1,
+        date=dt.date(2027, 3, 10),
+        start_time=dt.time(8),
+        end_time=dt.time(16),
+        venue=ev.s.kampus,
+    )
+    answer(ev.ws1, *FIVE)
+    answer(ev.ws2, *POOR)
+    venues = selectors.reaction_indices(dimension="venue", instansi_ids=[ev.world.instansi.pk])
+    assert [(v.key, v.answers) for v in venues] == [(ev.s.aula.pk, 10)]
+    assert venues[0].index == pytest.approx(48.0)
