@@ -70,6 +70,9 @@ DIMENSION_LABELS = {
 }
 
 
+SCORE_FILE_MAX_BYTES = 2 * 1024 * 1024
+
+
 def _today() -> date:
     return timezone.localdate()
 
@@ -206,33 +209,41 @@ def scores_upload(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         maximum = _max_score(form.cleaned_data["max_score"])
         upload = form.cleaned_data["file"]
-        try:
-            text = upload.read().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            form.add_error(
-                "file",
-                _('Berkas bukan teks UTF-8; simpan ulang dari spreadsheet sebagai "CSV UTF-8".'),
-            )
-        else:
-            if maximum is None:
-                form.add_error("max_score", _("Nilai maksimum harus berupa angka."))
+        text = _upload_text(form, upload)
+        if maximum is None:
+            form.add_error("max_score", _("Nilai maksimum harus berupa angka."))
+        elif text is not None:
+            try:
+                scores_import(
+                    batch=batch,
+                    text=text,
+                    max_score=maximum,
+                    file_name=upload.name or "",
+                    acting_user=request.user,
+                )
+            except ServiceError as exc:
+                apply_service_errors(form, exc)
             else:
-                try:
-                    scores_import(
-                        batch=batch,
-                        text=text,
-                        max_score=maximum,
-                        file_name=upload.name or "",
-                        acting_user=request.user,
-                    )
-                except ServiceError as exc:
-                    apply_service_errors(form, exc)
-                else:
-                    messages.success(request, _("Nilai pre-test dan post-test tersimpan."))
-                    return redirect("evaluation:batch", pk=batch.pk)
+                messages.success(request, _("Nilai pre-test dan post-test tersimpan."))
+                return redirect("evaluation:batch", pk=batch.pk)
     context = _batch_context(request, batch)
     context["scores_form"] = form
     return render(request, "evaluation/batch_evaluation.html", context, status=400)
+
+
+def _upload_text(form: ScoresForm, upload: Any) -> str | None:
+    """The uploaded file as text, or None with the problem on the form."""
+    if upload.size > SCORE_FILE_MAX_BYTES:
+        form.add_error("file", _("Berkas terlalu besar (paling besar 2 MB)."))
+        return None
+    try:
+        return str(upload.read().decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        form.add_error(
+            "file",
+            _('Berkas bukan teks UTF-8; simpan ulang dari spreadsheet sebagai "CSV UTF-8".'),
+        )
+        return None
 
 
 @login_required

@@ -241,3 +241,15 @@ def test_action_created_from_the_page(client: Client, effective: Evaluation) -> 
 def test_follow_up_list_survives_any_date(client: Client, ev: Evaluation, value: str) -> None:
     client.force_login(ev.world.user("bkpsdm"))
     assert client.get(reverse("evaluation:action_list"), {"per": value}).status_code == 200
+
+
+def test_a_file_that_is_not_utf8_is_refused(
+    client: Client, ev: Evaluation, nips: list[str]
+) -> None:
+    client.force_login(ev.world.user("bkpsdm"))
+    upload = SimpleUploadedFile("nilai.csv", csv_text(nips).encode("utf-16"), "text/csv")
+    url = reverse("evaluation:scores_upload", args=[ev.ws1.pk])
+    response = client.post(url, {"file": upload, "max_score": "100"})
+    assert response.status_code == 400
+    assert "CSV UTF-8" in response.content.decode()
+    assert stored() == []
