@@ -24,13 +24,19 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 # the app, a production WSGI server. Only what a plain-HTTP localhost needs is relaxed: no HTTPS
 # redirect, no HSTS, cookies without the Secure flag. The secret key is made once, in var/.
 DEMO_ENV = DEBUG=false BANGKOM_DEMO=true SECRET_KEY="$$(cat var/secret-key)" \
+  CREDENTIAL_KEY_SECRET="$$(cat var/credential-key)" PUBLIC_BASE_URL=http://127.0.0.1:$(PORT) \
   SECURE_SSL_REDIRECT=false SECURE_HSTS_SECONDS=0 SECURE_COOKIES=false
 
 var/secret-key: | $(BIN)/python
 	@mkdir -p var
 	@umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(64))" > $@
 
-run: $(VENV)/.installed var/secret-key
+# Encrypts the certificate signing keys (docs/certificates.md); made once, like the secret key.
+var/credential-key: | $(BIN)/python
+	@mkdir -p var
+	@umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(64))" > $@
+
+run: $(VENV)/.installed var/secret-key var/credential-key
 	$(DEMO_ENV) $(BIN)/bangkom migrate --no-input
 	$(DEMO_ENV) $(BIN)/bangkom load-demo --izinkan-produksi
 	$(DEMO_ENV) $(BIN)/bangkom collectstatic --no-input --verbosity 0

@@ -28,6 +28,17 @@ if not DEBUG and not is_strong_secret(SECRET_KEY, weak=DEVELOPMENT_SECRET_KEY):
     )
 SECRET_KEY = SECRET_KEY or DEVELOPMENT_SECRET_KEY
 
+# Certificates: the instansi signing keys are stored encrypted with a key derived from this
+# secret (docs/certificates.md). Development (DEBUG on) derives it from SECRET_KEY when unset;
+# with DEBUG off, signing refuses to run without it. It must stay the same for the life of the
+# keys, and be kept apart from database backups.
+CREDENTIAL_KEY_SECRET = env_str("CREDENTIAL_KEY_SECRET", "") or (
+    "development:" + SECRET_KEY if DEBUG else ""
+)
+# The public address of this installation, as printed in certificates' QR codes and credentials
+# (issuer profile, status lists). It must not change once certificates are issued.
+PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", "http://localhost:8000").rstrip("/")
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 

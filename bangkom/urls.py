@@ -13,5 +13,6 @@ urlpatterns = [
     path("pelaksanaan/", include("bangkom.delivery.urls")),
     path("evaluasi/", include("bangkom.evaluation.urls")),
     path("api/v1/", include("bangkom.api.urls")),
+    path("", include("bangkom.recognition.urls")),
     path("", include("bangkom.core.urls")),
 ]

@@ -4,8 +4,8 @@
   ``django.views.i18n.set_language`` writes). The browser's ``Accept-Language`` is ignored on
   purpose: office PCs are often set to English, and the product is Indonesian first.
 - Session limits: a session ends after ``SESSION_IDLE_SECONDS`` without a request and, whatever the
-  activity, ``SESSION_MAX_AGE_SECONDS`` after it was first seen signed in (an absolute expiry
-  stored in the session, which later saves do not extend).
+  activity, ``SESSION_MAX_AGE_SECONDS`` after sign-in (an absolute expiry stored in the session
+  at login, which later saves do not extend).
 - Query strings: a NUL byte in a parameter is answered 400 before any view runs (no page takes
   one, and PostgreSQL refuses it in a query); the other values are parsed by ``core.params``.
 - Headers: a Content-Security-Policy (every script and style is served by the app itself), and
@@ -58,6 +58,12 @@ class LanguageMiddleware:
         return response
 
 
+def start_session_limits(sender: object, request: HttpRequest, **kwargs: object) -> None:
+    """At sign-in: the absolute expiry and the first activity mark (``user_logged_in``)."""
+    request.session.set_expiry(timezone.now() + timedelta(seconds=settings.SESSION_MAX_AGE_SECONDS))
+    request.session[SEEN_KEY] = int(time.time())
+
+
 class SessionLimitMiddleware:
     """Ends a signed-in session after its idle timeout, and fixes its absolute expiry."""
 
@@ -71,11 +77,9 @@ class SessionLimitMiddleware:
             if isinstance(seen, int | float) and now - seen > settings.SESSION_IDLE_SECONDS:
                 logout(request)
                 return redirect_to_login(request.get_full_path())
-            if not isinstance(seen, int | float):
-                request.session.set_expiry(
-                    timezone.now() + timedelta(seconds=settings.SESSION_MAX_AGE_SECONDS)
-                )
-            if not isinstance(seen, int | float) or now - seen >= SEEN_RESOLUTION_SECONDS:
+            if not isinstance(seen, int | float):  # signed in before these limits existed
+                start_session_limits(None, request)
+            elif now - seen >= SEEN_RESOLUTION_SECONDS:
                 request.session[SEEN_KEY] = int(now)
         return self.get_response(request)
 

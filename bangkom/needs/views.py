@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -28,11 +27,16 @@ from bangkom.needs.access import (
 from bangkom.needs.models import FactorSource, Recomputation, RecomputationStatus, WeightFactor
 from bangkom.needs.services import needs_recompute_enqueue
 from bangkom.organisation.models import Instansi, Unit
+from bangkom.organisation.plan_year import current_plan_year
 
 
-def _year(request: HttpRequest) -> int:
+def _year(request: HttpRequest, instansi: Instansi | int | None) -> int:
     raw = request.GET.get("tahun") or request.POST.get("tahun") or ""
-    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else timezone.localdate().year
+    if raw.isdigit() and 2000 <= int(raw) <= 2100:
+        return int(raw)
+    if isinstance(instansi, int):
+        instansi = Instansi.objects.filter(pk=instansi).first()
+    return current_plan_year(instansi)
 
 
 def _instansi(request: HttpRequest) -> Instansi:
@@ -49,7 +53,7 @@ def _instansi(request: HttpRequest) -> Instansi:
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
     instansi = _instansi(request)
-    tahun = _year(request)
+    tahun = _year(request, instansi)
     unit_q = unit_filter_for(request.user, instansi)
     parent: Unit | None = None
     if request.GET.get("unit"):
@@ -91,7 +95,7 @@ def recompute(request: HttpRequest) -> HttpResponse:
     instansi = _instansi(request)
     if not can_recompute(request.user, instansi):
         raise deny()
-    tahun = _year(request)
+    tahun = _year(request, instansi)
     try:
         recomputation = needs_recompute_enqueue(
             instansi=instansi, tahun=tahun, acting_user=request.user
@@ -147,7 +151,7 @@ def priority(request: HttpRequest, unit_pk: int, competency_pk: int) -> HttpResp
     """Why is this unit × competency a priority? Every factor with its evidence, and the ASN."""
     unit = get_unit_for_needs(request.user, unit_pk)
     competency = get_competency_for_user(request.user, competency_pk)
-    tahun = _year(request)
+    tahun = _year(request, unit.instansi_id)
     from bangkom.needs.models import UnitPriority
 
     row = UnitPriority.objects.filter(unit=unit, competency=competency, tahun=tahun).first()
@@ -169,7 +173,7 @@ def priority(request: HttpRequest, unit_pk: int, competency_pk: int) -> HttpResp
 @login_required
 def employee_inventory(request: HttpRequest, pk: int) -> HttpResponse:
     employee = get_employee_for_needs(request.user, pk)
-    tahun = _year(request)
+    tahun = _year(request, employee.instansi_id)
     return render(
         request,
         "needs/inventory.html",
@@ -186,7 +190,7 @@ def _export_rows(
     request: HttpRequest,
 ) -> tuple[Instansi, int, Unit | None, list[dict[str, object]], str]:
     instansi = _instansi(request)
-    tahun = _year(request)
+    tahun = _year(request, instansi)
     unit = None
     if request.GET.get("unit"):
         unit = get_unit_for_needs(request.user, request.GET["unit"])

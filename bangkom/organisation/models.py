@@ -65,6 +65,14 @@ class Instansi(TimeStampedModel):
         help_text=_("Ekspresi reguler untuk nomor induk PPPK di instansi ini."),
     )
     is_active = models.BooleanField(_("aktif"), default=True)
+    tahun_rencana = models.PositiveSmallIntegerField(
+        _("tahun rencana berjalan"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Tahun yang dipakai semua halaman sebagai tahun rencana bawaan; kosong = tahun ini."
+        ),
+    )
 
     class Meta:
         verbose_name = _("instansi")

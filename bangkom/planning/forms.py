@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -11,7 +10,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from bangkom.competencies.models import Competency
+from bangkom.core.errors import ServiceError
+from bangkom.core.forms import apply_service_errors
 from bangkom.organisation.models import PositionClass, Unit
+from bangkom.planning.bounds import (
+    PLAN_BOUNDS,
+    PROGRAM_BOUNDS,
+    RULE_BOUNDS,
+    TEMPLATE_BOUNDS,
+    field_limits,
+)
 from bangkom.planning.models import (
     DeliveryMode,
     DevelopmentForm,
@@ -26,16 +34,20 @@ class FormRuleForm(forms.Form):
     kategori = forms.ChoiceField(label=gettext_lazy("Kategori"), choices=FormCategory.choices)
     jp_unit = forms.ChoiceField(label=gettext_lazy("Satuan JP"), choices=JpUnit.choices)
     jp_per_unit = forms.DecimalField(
-        label=gettext_lazy("JP per satuan"), min_value=Decimal(0), decimal_places=2
+        label=gettext_lazy("JP per satuan"),
+        decimal_places=2,
+        **field_limits(RULE_BOUNDS["jp_per_unit"]),
     )
     max_units_per_month = forms.IntegerField(
-        label=gettext_lazy("Paling banyak satuan per bulan"), min_value=1, required=False
+        label=gettext_lazy("Paling banyak satuan per bulan"),
+        required=False,
+        **field_limits(RULE_BOUNDS["max_units_per_month"]),
     )
     max_jp_per_day = forms.DecimalField(
         label=gettext_lazy("Paling banyak JP per hari"),
-        min_value=Decimal("0.01"),
         decimal_places=2,
         required=False,
+        **field_limits(RULE_BOUNDS["max_jp_per_day"]),
     )
     catatan = forms.CharField(label=gettext_lazy("Catatan/acuan"), max_length=255, required=False)
 
@@ -76,31 +88,46 @@ class TemplateForm(forms.Form):
         help_text=gettext_lazy("Kode:kenaikan dipisah titik koma, misalnya M.3:1; T.4:2."),
     )
     jumlah_satuan = forms.DecimalField(
-        label=gettext_lazy("Durasi (jumlah satuan bentuknya)"), decimal_places=2, min_value=0
+        label=gettext_lazy("Durasi (jumlah satuan bentuknya)"),
+        decimal_places=2,
+        **field_limits(TEMPLATE_BOUNDS["jumlah_satuan"]),
     )
-    hari_belajar = forms.IntegerField(label=gettext_lazy("Hari belajar"), min_value=1, initial=1)
-    bulan = forms.IntegerField(label=gettext_lazy("Lama (bulan)"), min_value=1, initial=1)
+    hari_belajar = forms.IntegerField(
+        label=gettext_lazy("Hari belajar"),
+        initial=1,
+        **field_limits(TEMPLATE_BOUNDS["hari_belajar"]),
+    )
+    bulan = forms.IntegerField(
+        label=gettext_lazy("Lama (bulan)"), initial=1, **field_limits(TEMPLATE_BOUNDS["bulan"])
+    )
     jp_override = forms.DecimalField(
         label=gettext_lazy("JP ditetapkan manual"),
         required=False,
         decimal_places=2,
-        min_value=0,
+        **field_limits(TEMPLATE_BOUNDS["jp_override"]),
         help_text=gettext_lazy("Kosongkan agar JP dihitung dari tabel konversi."),
     )
     jp_override_reason = forms.CharField(
         label=gettext_lazy("Alasan JP manual"), max_length=255, required=False
     )
     hari_tinggal_kerja = forms.IntegerField(
-        label=gettext_lazy("Hari meninggalkan pekerjaan"), min_value=0
+        label=gettext_lazy("Hari meninggalkan pekerjaan"),
+        **field_limits(TEMPLATE_BOUNDS["hari_tinggal_kerja"]),
     )
     mode = forms.ChoiceField(label=gettext_lazy("Moda"), choices=DeliveryMode.choices)
-    min_peserta = forms.IntegerField(label=gettext_lazy("Peserta minimum"), min_value=0)
-    max_peserta = forms.IntegerField(label=gettext_lazy("Peserta maksimum"), min_value=1)
+    min_peserta = forms.IntegerField(
+        label=gettext_lazy("Peserta minimum"), **field_limits(TEMPLATE_BOUNDS["min_peserta"])
+    )
+    max_peserta = forms.IntegerField(
+        label=gettext_lazy("Peserta maksimum"), **field_limits(TEMPLATE_BOUNDS["max_peserta"])
+    )
     biaya_tetap = forms.IntegerField(
-        label=gettext_lazy("Biaya tetap per angkatan (Rp)"), min_value=0
+        label=gettext_lazy("Biaya tetap per angkatan (Rp)"),
+        **field_limits(TEMPLATE_BOUNDS["biaya_tetap"]),
     )
     biaya_per_peserta = forms.IntegerField(
-        label=gettext_lazy("Biaya per peserta (Rp)"), min_value=0
+        label=gettext_lazy("Biaya per peserta (Rp)"),
+        **field_limits(TEMPLATE_BOUNDS["biaya_per_peserta"]),
     )
     kelas_jabatan = forms.MultipleChoiceField(
         label=gettext_lazy("Kelas jabatan sasaran"),
@@ -185,7 +212,9 @@ class VersionedForm(forms.Form):
 
 
 class PlanCreateForm(forms.Form):
-    tahun = forms.IntegerField(label=gettext_lazy("Tahun rencana"), min_value=2000, max_value=2100)
+    tahun = forms.IntegerField(
+        label=gettext_lazy("Tahun rencana"), **field_limits(PLAN_BOUNDS["tahun"])
+    )
     unit = forms.ModelChoiceField(
         label=gettext_lazy("Lingkup"),
         queryset=Unit.objects.none(),
@@ -194,12 +223,18 @@ class PlanCreateForm(forms.Form):
         help_text=gettext_lazy("Pilih OPD atau kecamatan untuk sub-rencana."),
     )
     judul = forms.CharField(label=gettext_lazy("Judul"), max_length=200)
-    pagu = forms.IntegerField(label=gettext_lazy("Pagu anggaran (Rp)"), min_value=0)
-    jp_target = forms.IntegerField(label=gettext_lazy("Target JP per ASN"), min_value=0, initial=20)
+    pagu = forms.IntegerField(
+        label=gettext_lazy("Pagu anggaran (Rp)"), **field_limits(PLAN_BOUNDS["pagu"])
+    )
+    jp_target = forms.IntegerField(
+        label=gettext_lazy("Target JP per ASN"),
+        initial=20,
+        **field_limits(PLAN_BOUNDS["jp_target"]),
+    )
     max_hari = forms.IntegerField(
         label=gettext_lazy("Paling lama meninggalkan pekerjaan (hari per ASN)"),
-        min_value=0,
         initial=10,
+        **field_limits(PLAN_BOUNDS["max_hari"]),
     )
 
     def __init__(self, *args: Any, units_qs: QuerySet[Unit], allow_whole: bool, **kwargs: Any):
@@ -211,13 +246,20 @@ class PlanCreateForm(forms.Form):
 
 class PlanEditForm(VersionedForm):
     judul = forms.CharField(label=gettext_lazy("Judul"), max_length=200)
-    pagu = forms.IntegerField(label=gettext_lazy("Pagu anggaran (Rp)"), min_value=0)
-    jp_target = forms.IntegerField(label=gettext_lazy("Target JP per ASN"), min_value=0)
+    pagu = forms.IntegerField(
+        label=gettext_lazy("Pagu anggaran (Rp)"), **field_limits(PLAN_BOUNDS["pagu"])
+    )
+    jp_target = forms.IntegerField(
+        label=gettext_lazy("Target JP per ASN"), **field_limits(PLAN_BOUNDS["jp_target"])
+    )
     jp_bonus = forms.DecimalField(
-        label=gettext_lazy("Bobot pemenuhan target JP"), min_value=0, decimal_places=2
+        label=gettext_lazy("Bobot pemenuhan target JP"),
+        decimal_places=2,
+        **field_limits(PLAN_BOUNDS["jp_bonus"]),
     )
     max_hari = forms.IntegerField(
-        label=gettext_lazy("Paling lama meninggalkan pekerjaan (hari per ASN)"), min_value=0
+        label=gettext_lazy("Paling lama meninggalkan pekerjaan (hari per ASN)"),
+        **field_limits(PLAN_BOUNDS["max_hari"]),
     )
 
 
@@ -226,7 +268,9 @@ class PlanProgramForm(VersionedForm):
         label=gettext_lazy("Program dari katalog"), queryset=ProgramTemplate.objects.none()
     )
     max_angkatan = forms.IntegerField(
-        label=gettext_lazy("Paling banyak angkatan"), min_value=1, initial=4
+        label=gettext_lazy("Paling banyak angkatan"),
+        initial=4,
+        **field_limits(PROGRAM_BOUNDS["max_angkatan"]),
     )
     jadwal_bulan = forms.CharField(
         label=gettext_lazy("Jadwal (bulan tiap angkatan)"),
@@ -271,6 +315,17 @@ class ApproveForm(VersionedForm):
         ),
     )
 
+    def __init__(self, *args: Any, overlaps: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if overlaps:
+            self.fields["konfirmasi"] = forms.BooleanField(
+                label=gettext_lazy(
+                    "Saya sudah memeriksa penempatan yang tumpang tindih di atas dan tetap "
+                    "menyetujui rencana ini."
+                ),
+                required=False,
+            )
+
 
 class ReturnForm(VersionedForm):
     reason = forms.CharField(
@@ -286,3 +341,18 @@ class ScenarioForm(forms.Form):
         initial=-20,
         help_text=gettext_lazy("Misalnya −20 untuk anggaran 20% lebih kecil."),
     )
+
+
+def add_rule_errors(
+    form: Any, errors: dict[str, list[str]], names: dict[str, str] | None = None
+) -> None:
+    """Put a service's rule errors (found on the values that did parse) on the fields the form
+    did not refuse already, so every problem of the form shows in one response."""
+    names = names or {}
+    fresh: dict[str, list[str]] = {}
+    for name, messages in errors.items():
+        field = names.get(name, name)
+        if field not in form.errors:
+            fresh.setdefault(field, []).extend(messages)
+    if fresh:
+        apply_service_errors(form, ServiceError(fresh))

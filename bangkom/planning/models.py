@@ -18,6 +18,22 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bangkom.core.models import TimeStampedModel
+from bangkom.planning.bounds import (
+    PLAN_BOUNDS,
+    PROGRAM_BOUNDS,
+    RULE_BOUNDS,
+    TEMPLATE_BOUNDS,
+    TEMPLATE_JP,
+    Bound,
+    bound_errors,
+)
+
+
+def _within(bounds: dict[str, Bound], name: str, *, null: bool = False) -> Q:
+    """The database's half of a bound (see ``planning.bounds``)."""
+    bound = bounds[name]
+    condition = Q(**{f"{name}__gte": bound.low, f"{name}__lte": bound.high})
+    return condition | Q(**{f"{name}__isnull": True}) if null else condition
 
 
 class FormCategory(models.TextChoices):
@@ -70,6 +86,12 @@ class DevelopmentForm(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["instansi", "kode"], name="development_form_unique"),
             models.CheckConstraint(condition=Q(jp_per_unit__gte=0), name="form_jp_nonnegative"),
+            models.CheckConstraint(
+                condition=_within(RULE_BOUNDS, "jp_per_unit")
+                & _within(RULE_BOUNDS, "max_units_per_month", null=True)
+                & _within(RULE_BOUNDS, "max_jp_per_day", null=True),
+                name="form_rule_bounds",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -134,10 +156,33 @@ class ProgramTemplate(TimeStampedModel):
                 condition=Q(min_peserta__lte=models.F("max_peserta")) & Q(max_peserta__gte=1),
                 name="program_template_participants",
             ),
+            models.CheckConstraint(
+                condition=_within(TEMPLATE_BOUNDS, "jumlah_satuan")
+                & _within(TEMPLATE_BOUNDS, "hari_belajar")
+                & _within(TEMPLATE_BOUNDS, "bulan")
+                & _within(TEMPLATE_BOUNDS, "hari_tinggal_kerja")
+                & _within(TEMPLATE_BOUNDS, "max_peserta")
+                & _within(TEMPLATE_BOUNDS, "biaya_tetap")
+                & _within(TEMPLATE_BOUNDS, "biaya_per_peserta")
+                & _within(TEMPLATE_BOUNDS, "jp_override", null=True)
+                & Q(jp__gte=TEMPLATE_JP.low, jp__lte=TEMPLATE_JP.high),
+                name="program_template_bounds",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.kode} {self.judul}"
+
+    @property
+    def bound_problems(self) -> list[str]:
+        """Messages for stored values outside the bounds (rows kept from before a bound was set
+        or tightened): the pages show them as invalid, with the way to fix them, and go on."""
+        values = {name: getattr(self, name) for name in TEMPLATE_BOUNDS}
+        problems = [
+            m for messages in bound_errors(values, TEMPLATE_BOUNDS).values() for m in messages
+        ]
+        jp_problem = TEMPLATE_JP.check(self.jp)
+        return [*problems, jp_problem] if jp_problem else problems
 
 
 class ProgramCompetency(models.Model):
@@ -232,6 +277,13 @@ class Plan(TimeStampedModel):
                 condition=Q(unit__isnull=True),
                 name="plan_unique_instansi",
             ),
+            models.CheckConstraint(
+                condition=_within(PLAN_BOUNDS, "pagu")
+                & _within(PLAN_BOUNDS, "jp_target")
+                & _within(PLAN_BOUNDS, "jp_bonus")
+                & _within(PLAN_BOUNDS, "max_hari"),
+                name="plan_bounds",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -263,6 +315,9 @@ class PlanProgram(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["plan", "template"], name="plan_program_unique"),
             models.CheckConstraint(condition=Q(max_angkatan__gte=1), name="plan_program_batches"),
+            models.CheckConstraint(
+                condition=_within(PROGRAM_BOUNDS, "max_angkatan"), name="plan_program_bounds"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -307,6 +362,14 @@ class RunStatus(models.TextChoices):
     RUNNING = "berjalan", _("Sedang berjalan")
     DONE = "selesai", _("Selesai")
     FAILED = "gagal", _("Gagal")
+
+
+RESULT_LABELS = {
+    "optimal": _("optimal"),
+    "feasible": _("layak, belum terbukti optimal"),
+    "infeasible": _("tidak layak"),
+    "unknown": _("belum ditemukan rencana yang layak"),
+}
 
 
 class PlanRun(models.Model):
@@ -355,6 +418,21 @@ class PlanRun(models.Model):
     @property
     def has_plan(self) -> bool:
         return self.status == RunStatus.DONE and self.solver_status in ("optimal", "feasible")
+
+    @property
+    def is_empty(self) -> bool:
+        """Finished without placing anyone: no ASN had needs for the plan year and scope, or
+        no program was worth its cost. "Optimal" at Rp0 then; nothing to submit."""
+        return self.status == RunStatus.DONE and (self.employee_count == 0 or not self.batches)
+
+    @property
+    def result_label(self) -> str:
+        """The solver's verdict as a planner reads it."""
+        if self.status != RunStatus.DONE:
+            return ""
+        if self.is_empty:
+            return str(_("tidak ada yang direncanakan"))
+        return str(RESULT_LABELS.get(self.solver_status, self.solver_status))
 
     @property
     def is_stale(self) -> bool:

@@ -36,8 +36,9 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from bangkom.competencies.models import Competency
-from bangkom.needs.models import EmployeeNeeds, WeightFactor
+from bangkom.needs.models import WeightFactor
 from bangkom.organisation.models import Employee
+from bangkom.planning.booked import booked_for
 from bangkom.planning.jp import prorated_target
 from bangkom.planning.jp_done import jp_done_for
 from bangkom.planning.models import (
@@ -65,6 +66,7 @@ from bangkom.planning.optimiser.model import (
     Program as OptProgram,
 )
 from bangkom.planning.optimiser.solver import Progress, solve
+from bangkom.planning.selectors import plan_needs, planned_elsewhere
 
 logger = logging.getLogger(__name__)
 
@@ -90,12 +92,7 @@ def _codes(competency_ids: set[int]) -> dict[int, str]:
 
 
 def build_instance(plan: Plan, *, budget: int | None = None) -> BuiltInstance:
-    needs = EmployeeNeeds.objects.filter(
-        instansi_id=plan.instansi_id, tahun=plan.tahun, employee__is_active=True
-    )
-    if plan.unit_id is not None:
-        assert plan.unit is not None
-        needs = needs.filter(employee__unit__path__startswith=plan.unit.path)
+    needs = plan_needs(plan)
     rows = list(
         needs.order_by("employee_id").values_list(
             "employee_id",
@@ -188,6 +185,7 @@ def build_instance(plan: Plan, *, budget: int | None = None) -> BuiltInstance:
             pair = (employee.id, str(program.pk))
             if pair not in fixed and not any(paths[employee.id].startswith(p) for p in unit_paths):
                 fixed[pair] = False
+    notes.extend(_exclude_planned_elsewhere(plan, programs, present, fixed))
     instance = Instance(
         budget=float(plan.pagu if budget is None else budget),
         jp_target=float(plan.jp_target),
@@ -199,6 +197,71 @@ def build_instance(plan: Plan, *, budget: int | None = None) -> BuiltInstance:
         ),
     )
     return BuiltInstance(instance=instance, evidence=evidence, notes=notes)
+
+
+_ENROLLED = ""  # the source of a pair booked outside the plans
+
+
+def _exclude_planned_elsewhere(
+    plan: Plan,
+    programs: list[PlanProgram],
+    present: set[str],
+    fixed: dict[tuple[str, str], bool],
+) -> list[str]:
+    """Forbid the pairs another approved plan of the same instansi and year already places (the
+    same ASN in the same catalogue program), so a sub-plan and its parent never book an ASN twice,
+    and the pairs already enrolled outside the plans (``planning.booked``); a planner's own
+    "wajib ikut" pin stays. Returns the notes of the run's explanation."""
+    program_of = {program.template_id: str(program.pk) for program in programs}
+    excluded: dict[str, int] = defaultdict(int)  # other plan's title (or "") → pairs
+    kept: set[str] = set()
+    pairs = [
+        *planned_elsewhere(plan).values_list(
+            "employee_id", "program__template_id", "run__plan__judul"
+        ),
+        *(
+            (employee_id, template_id, _ENROLLED)
+            for employee_id, template_id in booked_for(
+                plan.instansi_id, plan.tahun, [int(key) for key in present]
+            )
+        ),
+    ]
+    for employee_id, template_id, source in pairs:
+        pair = (str(employee_id), program_of.get(template_id, ""))
+        if pair[1] == "" or pair[0] not in present:
+            continue
+        if fixed.get(pair) is True:
+            kept.add(pair[0])
+            continue
+        fixed[pair] = False
+        excluded[source] += 1
+    notes = []
+    for source, count in sorted(excluded.items()):
+        if source == _ENROLLED:
+            notes.append(
+                _(
+                    "%d pasangan ASN–program sudah terdaftar di pelaksanaan tahun ini; tidak "
+                    "diusulkan lagi."
+                )
+                % count
+            )
+        else:
+            notes.append(
+                _(
+                    "%(n)d pasangan ASN–program sudah direncanakan di rencana lain yang "
+                    "disetujui (%(plan)s); tidak diusulkan lagi."
+                )
+                % {"n": count, "plan": source}
+            )
+    if kept:
+        nips = Employee.objects.filter(pk__in=[int(key) for key in kept]).values_list(
+            "nip", flat=True
+        )
+        notes.append(
+            _("Dipatok wajib ikut meski sudah direncanakan atau terdaftar di tempat lain: %s.")
+            % ", ".join(sorted(nips))
+        )
+    return notes
 
 
 def _progress(run: PlanRun, *, progress: int, note: str, status: str = RunStatus.RUNNING) -> None:

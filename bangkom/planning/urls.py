@@ -17,6 +17,7 @@ urlpatterns = [
     path("konversi-jp/<int:pk>/", views_catalogue.form_edit, name="form_edit"),
     path("", views.plan_list, name="plan_list"),
     path("baru/", views.plan_create_view, name="plan_create"),
+    path("tahun/", views.plan_year_view, name="plan_year"),
     path("saya/", views.my_plan, name="my_plan"),
     path("<int:pk>/", views.plan_detail, name="plan_detail"),
     path("<int:pk>/ubah/", views.plan_edit, name="plan_edit"),

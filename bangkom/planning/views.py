@@ -21,7 +21,8 @@ from bangkom.core.access import deny, get_visible_or_404
 from bangkom.core.errors import ConflictError, ServiceError
 from bangkom.core.paging import paginate
 from bangkom.organisation.access import employees_for_user
-from bangkom.organisation.models import Employee
+from bangkom.organisation.models import Employee, Instansi
+from bangkom.organisation.plan_year import current_plan_year, plan_year_set
 from bangkom.planning import selectors
 from bangkom.planning.access import (
     can_approve_plan,
@@ -42,6 +43,7 @@ from bangkom.planning.forms import (
     ScenarioForm,
     SubmitForm,
     VersionedForm,
+    add_rule_errors,
 )
 from bangkom.planning.models import (
     Plan,
@@ -57,6 +59,8 @@ from bangkom.planning.services import (
     pin_set,
     plan_approve,
     plan_create,
+    plan_errors,
+    plan_program_errors,
     plan_program_remove,
     plan_program_save,
     plan_return_to_draft,
@@ -77,11 +81,41 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     if not (scope.read_instansi_ids or scope.opd_units):
         raise deny()
     plans = plans_for_user(request.user).order_by("-tahun", "instansi__nama", "unit__path")
+    own = set(scope.read_instansi_ids) | {inst for inst, _path in scope.opd_units}
+    years = [
+        (instansi, current_plan_year(instansi), scope.can_admin(instansi.pk))
+        for instansi in Instansi.objects.filter(pk__in=own).order_by("nama")
+    ]
     return render(
         request,
         "planning/plan_list.html",
-        {**paginate(request, plans), "can_create": plan_instansi_for_user(request.user).exists()},
+        {
+            **paginate(request, plans),
+            "can_create": plan_instansi_for_user(request.user).exists(),
+            "plan_years": years,
+        },
     )
+
+
+@login_required
+@require_POST
+def plan_year_view(request: HttpRequest) -> HttpResponse:
+    """A BKPSDM admin chooses the instansi's current planning year (empty = the calendar year)."""
+    instansi = get_visible_or_404(Instansi.objects.all(), request.POST.get("instansi"))
+    if not scope_for(request.user).can_admin(instansi.pk):
+        raise deny(_("Hanya admin BKPSDM yang mengubah tahun rencana berjalan."))
+    raw = request.POST.get("tahun", "").strip()
+    try:
+        plan_year_set(instansi=instansi, tahun=int(raw) if raw else None, acting_user=request.user)
+    except (ValueError, ServiceError):
+        messages.error(request, _("Tahun rencana harus angka antara 2000 dan 2100."))
+    else:
+        messages.success(
+            request,
+            _("Tahun rencana berjalan %(nama)s: %(tahun)d.")
+            % {"nama": instansi.nama, "tahun": current_plan_year(instansi)},
+        )
+    return redirect("planning:plan_list")
 
 
 @login_required
@@ -100,9 +134,14 @@ def plan_create_view(request: HttpRequest) -> HttpResponse:
         request.POST or None,
         units_qs=plan_units_for_user(request.user, instansi).order_by("path"),
         allow_whole=whole,
-        initial={"judul": _("Rencana Pengembangan Kompetensi %s") % instansi.nama},
+        initial={
+            "judul": _("Rencana Pengembangan Kompetensi %s") % instansi.nama,
+            "tahun": current_plan_year(instansi),
+        },
     )
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not form.is_valid():
+        add_rule_errors(form, plan_errors(form.cleaned_data))
+    elif request.method == "POST":
         data = form.cleaned_data
         try:
             plan = plan_create(
@@ -135,6 +174,7 @@ def _plan_context(request: HttpRequest, plan: Plan, **forms: Any) -> dict[str, A
         pk__in=PlanProgram.objects.filter(plan=plan).values("template_id")
     )
     version = {"version": plan.version}
+    overlaps = selectors.plan_overlaps(plan) if plan.status == PlanStatus.SUBMITTED else []
     return {
         "plan": plan,
         "programs": selectors.plan_programs(plan),
@@ -155,10 +195,13 @@ def _plan_context(request: HttpRequest, plan: Plan, **forms: Any) -> dict[str, A
         "program_form": forms.get("program_form")
         or PlanProgramForm(initial={**version, "max_angkatan": 4}, templates_qs=templates),
         "pin_form": forms.get("pin_form") or PinForm(initial=version),
-        "approve_form": forms.get("approve_form") or ApproveForm(initial=version),
+        "approve_form": forms.get("approve_form")
+        or ApproveForm(initial=version, overlaps=bool(overlaps)),
+        "overlaps": overlaps,
         "return_form": forms.get("return_form") or ReturnForm(initial=version),
         "version": plan.version,
         "statuses": PlanStatus,
+        "needs_count": selectors.plan_needs_count(plan),
     }
 
 
@@ -191,6 +234,7 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_plan_for_user(request.user, pk, for_write=True)
     form = PlanEditForm(request.POST)
     if not form.is_valid():
+        add_rule_errors(form, plan_errors(form.cleaned_data))
         return render(
             request, "planning/plan_detail.html", _plan_context(request, plan, edit_form=form)
         )
@@ -211,6 +255,7 @@ def plan_program_add(request: HttpRequest, pk: int) -> HttpResponse:
     templates = ProgramTemplate.objects.filter(instansi=plan.instansi)
     form = PlanProgramForm(request.POST, templates_qs=templates)
     if not form.is_valid():
+        add_rule_errors(form, plan_program_errors(form.cleaned_data))
         return render(
             request, "planning/plan_detail.html", _plan_context(request, plan, program_form=form)
         )
@@ -345,7 +390,7 @@ def plan_approve_view(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_plan_for_user(request.user, pk)
     if not can_approve_plan(request.user, plan):
         raise deny(_("Hanya admin BKPSDM yang mencatat persetujuan rencana."))
-    form = ApproveForm(request.POST)
+    form = ApproveForm(request.POST, overlaps=bool(selectors.plan_overlaps(plan)))
     if not form.is_valid():
         return render(
             request, "planning/plan_detail.html", _plan_context(request, plan, approve_form=form)
@@ -358,6 +403,7 @@ def plan_approve_view(request: HttpRequest, pk: int) -> HttpResponse:
             nama=data["nama"],
             jabatan=data["jabatan"],
             acting_user=request.user,
+            confirm_overlaps=bool(data.get("konfirmasi")),
         )
     except ServiceError as exc:
         return _rerender(request, plan, exc, approve_form=form)
@@ -431,7 +477,10 @@ def run_detail(request: HttpRequest, pk: int, run_pk: int) -> HttpResponse:
             **paginate(request, assignments, per_page=50),
             "totals": selectors.run_program_totals(run) if run.status == RunStatus.DONE else [],
             "can_write": can_write_plan(request.user, plan) and plan.is_draft,
-            "can_submit": can_write_plan(request.user, plan) and plan.is_draft and run.has_plan,
+            "can_submit": can_write_plan(request.user, plan)
+            and plan.is_draft
+            and run.has_plan
+            and not run.is_empty,
             "scenario_form": ScenarioForm(),
             "other_runs": selectors.plan_runs(plan)
             .filter(status=RunStatus.DONE)

@@ -17,6 +17,7 @@ from bangkom.accounts.scope import scope_for
 from bangkom.competencies.models import Competency
 from bangkom.core.access import get_visible_or_404
 from bangkom.core.errors import ServiceError
+from bangkom.core.forms import apply_service_errors
 from bangkom.organisation.imports.report import ImportRejected
 from bangkom.organisation.imports.workbooks import XLSX_CONTENT_TYPE
 from bangkom.organisation.models import Instansi, Unit
@@ -26,7 +27,12 @@ from bangkom.planning.access import (
     get_catalogue_instansi,
     get_template_for_user,
 )
-from bangkom.planning.forms import CatalogueImportForm, FormRuleForm, TemplateForm
+from bangkom.planning.forms import (
+    CatalogueImportForm,
+    FormRuleForm,
+    TemplateForm,
+    add_rule_errors,
+)
 from bangkom.planning.imports import FILENAME, catalogue_import, catalogue_template
 from bangkom.planning.models import DevelopmentForm, ProgramTemplate
 from bangkom.planning.services import (
@@ -35,19 +41,10 @@ from bangkom.planning.services import (
     form_table_ensure,
     template_jp,
     template_save,
+    template_value_errors,
 )
 
 MAX_SHOWN_ERRORS = 500
-
-
-def apply_service_errors(form: Any, exc: ServiceError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            errors = [e for e in errors if e]
-            if errors:
-                form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _instansi(request: HttpRequest, *, for_write: bool = False) -> Instansi:
@@ -129,6 +126,10 @@ def _template_form(
     )
 
 
+# TemplateData names whose form field is named otherwise
+_TEMPLATE_FIELD_NAMES = {"competencies": "kompetensi"}
+
+
 def _template_data(cleaned: dict[str, Any]) -> TemplateData:
     return TemplateData(
         kode=cleaned["kode"],
@@ -158,7 +159,19 @@ def _template_page(
     request: HttpRequest, instansi: Instansi, template: ProgramTemplate | None
 ) -> HttpResponse:
     form = _template_form(request, instansi, template)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not form.is_valid():
+        known = {
+            name: form.cleaned_data[field]
+            for name, field in (
+                *((n, n) for n in TemplateForm.base_fields),
+                *_TEMPLATE_FIELD_NAMES.items(),
+            )
+            if field in form.cleaned_data and name != "kompetensi"
+        }
+        add_rule_errors(
+            form, template_value_errors(instansi, known, template), _TEMPLATE_FIELD_NAMES
+        )
+    elif request.method == "POST":
         try:
             saved = template_save(
                 instansi=instansi,
@@ -173,7 +186,10 @@ def _template_page(
                 request, _("Program %(k)s disimpan: %(jp)s JP.") % {"k": saved.kode, "jp": saved.jp}
             )
             return redirect(reverse("planning:catalogue") + _suffix(instansi))
-    computed = template_jp(template) if template else None
+    try:
+        computed = template_jp(template) if template else None
+    except ArithmeticError:  # a stored value out of bounds; the page says which
+        computed = None
     return render(
         request,
         "planning/template_form.html",

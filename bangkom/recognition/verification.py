@@ -10,7 +10,7 @@ from typing import Any
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from . import status
+from . import selectors, status
 from .credentials import integrity
 from .credentials.integrity import Reason, VerificationResult
 
@@ -58,8 +58,8 @@ def reason_message(reason: Reason) -> str:
 
 def published_issuer_keys() -> dict[str, list[str]]:
     """Issuer profile id -> the public Multikeys (`z6Mk...`) its issuer profile publishes, old ones
-    included after a rotation. None yet: the instansi keys are not stored here so far."""
-    return {}
+    included after a rotation (``/penerbit/<kode>/``)."""
+    return selectors.issuer_keys_by_profile()
 
 
 def verify_credential_document(

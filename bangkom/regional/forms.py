@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from bangkom.competencies.models import Competency
 from bangkom.lib.ikm import WeightConvention
 from bangkom.organisation.models import PositionClass, Sex, Unit, Wilayah
+from bangkom.organisation.plan_year import current_plan_year
 from bangkom.regional.models import (
     IKM_ELEMENT_CHOICES,
     Education,
@@ -110,8 +111,9 @@ def plan_year_field() -> forms.IntegerField:
 
 
 def default_plan_year() -> int:
-    """Needs are planned for the coming year."""
-    return timezone.localdate().year + 1
+    """The planning year when no instansi is known; pages give their instansi's
+    (``organisation.plan_year.current_plan_year``), so every page agrees."""
+    return current_plan_year(None)
 
 
 class PlaceMixin(forms.Form):

@@ -7,13 +7,13 @@ from typing import Any, cast
 
 from django import forms
 from django.db.models import QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bangkom.competencies.models import Competency
 from bangkom.core.errors import ServiceError
 from bangkom.core.forms import set_choices
 from bangkom.organisation.models import Instansi, Unit
+from bangkom.organisation.plan_year import current_plan_year
 from bangkom.surveys.models import GroupLevel, Question, QuestionKind, Survey
 from bangkom.surveys.services import TEXT_ANSWER_MAX, ItemData
 
@@ -135,7 +135,7 @@ class SurveyForm(forms.Form):
             del self.fields["use_template"]
             self.fields["instansi"].disabled = True
         else:
-            self.fields["tahun"].initial = timezone.localdate().year + 1
+            self.fields["tahun"].initial = current_plan_year(instansi_qs.first())
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -342,7 +342,8 @@ class NoteForm(forms.Form):
         set_choices(self, "survey", surveys)
         self.fields["units"].required = units_required
         if not self.is_bound and "tahun" not in self.initial:
-            self.fields["tahun"].initial = timezone.localdate().year + 1
+            first = units.select_related("instansi").first()
+            self.fields["tahun"].initial = current_plan_year(first.instansi if first else None)
 
 
 class ConclusionForm(forms.Form):

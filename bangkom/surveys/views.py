@@ -21,6 +21,7 @@ from bangkom.core.errors import ServiceError
 from bangkom.core.paging import paginate
 from bangkom.needs.models import WeightFactor
 from bangkom.organisation.models import Instansi, Unit
+from bangkom.organisation.plan_year import current_plan_year
 from bangkom.surveys import access, selectors, services
 from bangkom.surveys.factors import survey_factors_recompute
 from bangkom.surveys.forms import (
@@ -97,7 +98,8 @@ def survey_create(request: HttpRequest) -> HttpResponse:
         units=Unit.objects.filter(instansi__in=instansi_qs).order_by("instansi__nama", "path"),
         creating=True,
         initial={
-            "judul": _("Survei Kebutuhan Pelatihan ASN %s") % (timezone.localdate().year + 1),
+            "judul": _("Survei Kebutuhan Pelatihan ASN %s")
+            % current_plan_year(instansi_qs.first()),
             "opens_on": timezone.localdate(),
         },
     )

@@ -6,11 +6,19 @@ Exit codes: 0 every batch placed, 1 some batches could not be placed (or none in
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TextIO
+
+from bangkom.lib.cli import (
+    EXIT_MALFORMED,
+    EXIT_OK,
+    ArgumentParser,
+    dispatch,
+    positive_number,
+    read_text,
+)
 
 from . import domains
 from .model import (
@@ -24,9 +32,7 @@ from .model import (
 )
 from .solver import DEFAULT_TIME_LIMIT, solve
 
-EXIT_OK = 0
 EXIT_NOT_ALL_PLACED = 1
-EXIT_MALFORMED = 2
 
 _STATUS_TEXT = {
     STATUS_FEASIBLE: "layak (semua angkatan terjadwal)",
@@ -42,27 +48,6 @@ REASON_TEXT = {
     domains.REASON_CONFLICT: "tidak muat tanpa bentrok jadwal",
     domains.REASON_TIME: "belum terjadwal dalam batas waktu",
 }
-
-
-class _UsageError(Exception):
-    pass
-
-
-class _Parser(argparse.ArgumentParser):
-    """An argument parser that reports in Indonesian and never exits the process."""
-
-    def error(self, message: str) -> NoReturn:
-        raise _UsageError(f"argumen tidak valid: {message}")
-
-
-def _positive_number(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} bukan angka") from None
-    if not value > 0:
-        raise argparse.ArgumentTypeError("harus lebih dari 0")
-    return value
 
 
 def format_summary(result: Result) -> str:
@@ -82,26 +67,21 @@ def format_summary(result: Result) -> str:
 
 
 def schedule(argv: list[str], stdout: TextIO, stderr: TextIO) -> int:
-    parser = _Parser(
+    parser = ArgumentParser(
         prog="bangkom schedule",
         description="Menjadwalkan angkatan pelatihan setahun pada hari kerja, tempat dan pengajar.",
     )
     parser.add_argument("instance", help="berkas JSON instance")
     parser.add_argument(
         "--time-limit",
-        type=_positive_number,
+        type=positive_number,
         default=DEFAULT_TIME_LIMIT,
         help=f"batas waktu dalam detik (bawaan {DEFAULT_TIME_LIMIT:g})",
     )
     parser.add_argument("--json", action="store_true", help="keluaran dalam format JSON")
     arguments = parser.parse_args(argv)
     path = Path(arguments.instance)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise _UsageError(f"berkas {path} tidak ditemukan") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise _UsageError(f"berkas {path} tidak dapat dibaca: {error}") from None
+    text = read_text(path)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -129,17 +109,7 @@ def main(
     argv: list[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
 ) -> int:
     """``main(["schedule", "x.json", "--json"])``; returns the exit code."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    out = stdout or sys.stdout
-    err = stderr or sys.stderr
-    if not args or args[0] not in COMMANDS:
-        err.write(f"Perintah yang tersedia: {', '.join(COMMANDS)}\n")
-        return EXIT_MALFORMED
-    try:
-        return COMMANDS[args[0]](args[1:], out, err)
-    except _UsageError as error:
-        err.write(f"Kesalahan: {error}\n")
-        return EXIT_MALFORMED
+    return dispatch(COMMANDS, argv, stdout=stdout, stderr=stderr)
 
 
 if __name__ == "__main__":

@@ -46,6 +46,7 @@ from bangkom.lib.ikm import krejcie_morgan
 from bangkom.needs.models import Recomputation, WeightFactor
 from bangkom.needs.services import needs_recompute
 from bangkom.organisation.models import Employee, Instansi, Unit, UnitKind, Wilayah
+from bangkom.organisation.plan_year import plan_year_set
 from bangkom.regional.models import Indicator
 from bangkom.regional.periods import Period
 from bangkom.regional.services import (
@@ -147,6 +148,8 @@ class NeedsStage:
         }
 
     def run(self) -> dict[str, int]:
+        # Every page of the demo defaults to the year its stories and plans are about.
+        plan_year_set(instansi=self.instansi, tahun=PLAN_YEAR, acting_user=self.admin)
         supervisor, own = self._assessments()
         responses = self._survey()
         self._regional()

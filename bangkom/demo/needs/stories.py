@@ -107,6 +107,8 @@ KUPANG = NeedsStory(
             factor=Decimal("1.2"),
         ),
     ),
+    # Residents and the local university, partners of the story's workshops, write in.
+    public_input_open=True,
 )
 
 PONTIANAK = NeedsStory(
@@ -369,6 +371,8 @@ MEDAN = NeedsStory(
             position_keyword="perizinan",
         ),
     ),
+    # Permit applicants and the university's interns write in through the public form.
+    public_input_open=True,
 )
 
 STORIES: dict[str, NeedsStory] = {

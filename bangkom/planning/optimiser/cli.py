@@ -11,7 +11,17 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TextIO
+
+from bangkom.lib.cli import (
+    EXIT_MALFORMED,
+    EXIT_OK,
+    ArgumentParser,
+    UsageError,
+    dispatch,
+    positive_number,
+    read_text,
+)
 
 from .exchange import instance_to_json, load_instance
 from .model import (
@@ -26,36 +36,13 @@ from .model import (
 from .solver import DEFAULT_TIME_LIMIT, solve
 from .synth import synthesise
 
-EXIT_OK = 0
 EXIT_INFEASIBLE = 1
-EXIT_MALFORMED = 2
 
 _STATUS_TEXT = {
     STATUS_OPTIMAL: "optimal (terbukti, selisih terhadap batas atas ≤ 0,1%)",
     STATUS_FEASIBLE: "layak (belum terbukti optimal)",
     STATUS_INFEASIBLE: "tidak layak",
 }
-
-
-class _UsageError(Exception):
-    pass
-
-
-class _Parser(argparse.ArgumentParser):
-    """An argument parser that reports in Indonesian and never exits the process."""
-
-    def error(self, message: str) -> NoReturn:
-        raise _UsageError(f"argumen tidak valid: {message}")
-
-
-def _positive_number(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} bukan angka") from None
-    if not value > 0:
-        raise argparse.ArgumentTypeError("harus lebih dari 0")
-    return value
 
 
 def _count(text: str) -> int:
@@ -118,26 +105,21 @@ def format_summary(instance: Instance, solution: Solution) -> str:
 
 
 def solve_plan(argv: list[str], stdout: TextIO, stderr: TextIO) -> int:
-    parser = _Parser(
+    parser = ArgumentParser(
         prog="bangkom solve-plan",
         description="Menyusun rencana pengembangan kompetensi yang optimal dari berkas instance.",
     )
     parser.add_argument("instance", help="berkas JSON instance")
     parser.add_argument(
         "--time-limit",
-        type=_positive_number,
+        type=positive_number,
         default=DEFAULT_TIME_LIMIT,
         help=f"batas waktu dalam detik (bawaan {DEFAULT_TIME_LIMIT:g})",
     )
     parser.add_argument("--json", action="store_true", help="keluaran dalam format JSON")
     arguments = parser.parse_args(argv)
     path = Path(arguments.instance)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise _UsageError(f"berkas {path} tidak ditemukan") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise _UsageError(f"berkas {path} tidak dapat dibaca: {error}") from None
+    text = read_text(path)
     try:
         instance = load_instance(text)
     except InstanceError as error:
@@ -156,7 +138,7 @@ def solve_plan(argv: list[str], stdout: TextIO, stderr: TextIO) -> int:
 
 
 def synth_plan_instance(argv: list[str], stdout: TextIO, stderr: TextIO) -> int:
-    parser = _Parser(
+    parser = ArgumentParser(
         prog="bangkom synth-plan-instance",
         description="Membuat instance sintetis yang realistis (deterministik untuk satu seed).",
     )
@@ -171,7 +153,7 @@ def synth_plan_instance(argv: list[str], stdout: TextIO, stderr: TextIO) -> int:
         try:
             Path(arguments.output).write_text(text, encoding="utf-8")
         except OSError as error:
-            raise _UsageError(f"berkas {arguments.output} tidak dapat ditulis: {error}") from None
+            raise UsageError(f"berkas {arguments.output} tidak dapat ditulis: {error}") from None
         stderr.write(
             f"Instance dengan {arguments.employees} pegawai dan {arguments.programs} program "
             f"ditulis ke {arguments.output}\n"
@@ -188,17 +170,7 @@ def main(
     argv: list[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
 ) -> int:
     """``main(["solve-plan", "x.json", "--json"])``; returns the exit code."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    out = stdout or sys.stdout
-    err = stderr or sys.stderr
-    if not args or args[0] not in COMMANDS:
-        err.write(f"Perintah yang tersedia: {', '.join(COMMANDS)}\n")
-        return EXIT_MALFORMED
-    try:
-        return COMMANDS[args[0]](args[1:], out, err)
-    except _UsageError as error:
-        err.write(f"Kesalahan: {error}\n")
-        return EXIT_MALFORMED
+    return dispatch(COMMANDS, argv, stdout=stdout, stderr=stderr)
 
 
 if __name__ == "__main__":

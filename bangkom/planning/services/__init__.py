@@ -10,6 +10,7 @@ from bangkom.planning.services.catalogue import (
     TemplateData,
     template_errors,
     template_save,
+    template_value_errors,
 )
 from bangkom.planning.services.jp_table import (
     RULE_FIELDS,
@@ -24,6 +25,8 @@ from bangkom.planning.services.plans import (
     pin_set,
     plan_approve,
     plan_create,
+    plan_errors,
+    plan_program_errors,
     plan_program_remove,
     plan_program_save,
     plan_return_to_draft,
@@ -43,6 +46,8 @@ __all__ = [
     "pin_set",
     "plan_approve",
     "plan_create",
+    "plan_errors",
+    "plan_program_errors",
     "plan_program_remove",
     "plan_program_save",
     "plan_return_to_draft",
@@ -54,4 +59,5 @@ __all__ = [
     "template_errors",
     "template_jp",
     "template_save",
+    "template_value_errors",
 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -14,8 +14,10 @@ from bangkom.competencies.models import Competency
 from bangkom.core.audit import audit_event, snapshot
 from bangkom.core.errors import ServiceError
 from bangkom.organisation.models import Instansi, PositionClass, Unit
+from bangkom.planning.bounds import TEMPLATE_BOUNDS, TEMPLATE_JP, bound_errors
+from bangkom.planning.jp import jp_for
 from bangkom.planning.models import DevelopmentForm, ProgramCompetency, ProgramTemplate
-from bangkom.planning.services.jp_table import template_jp
+from bangkom.planning.services.jp_table import rule_of, template_jp
 
 
 @dataclass
@@ -56,48 +58,76 @@ def template_errors(
     instansi: Instansi, data: TemplateData, template: ProgramTemplate | None = None
 ) -> dict[str, list[str]]:
     """Every rule a template breaks, by field (shared by the form page and the import)."""
-    errors: dict[str, list[str]] = {}
+    return template_value_errors(instansi, vars(data), template)
+
+
+def template_value_errors(
+    instansi: Instansi, values: Mapping[str, Any], template: ProgramTemplate | None = None
+) -> dict[str, list[str]]:
+    """Every rule the known ``values`` (``TemplateData`` names) break, by field. A value that is
+    missing (a form field that did not parse) skips the rules that need it, so a form shows these
+    errors together with its own instead of one after the other."""
+    errors: dict[str, list[str]] = bound_errors(values, TEMPLATE_BOUNDS)
 
     def add(name: str, message: str) -> None:
         errors.setdefault(name, []).append(message)
 
-    if not data.kode.strip():
+    def known(*names: str) -> bool:
+        return all(values.get(name) is not None and name not in errors for name in names)
+
+    kode = values.get("kode")
+    if kode is not None and not kode.strip():
         add("kode", _("Kode wajib diisi."))
     elif (
-        ProgramTemplate.objects.filter(instansi=instansi, kode=data.kode.strip())
+        kode is not None
+        and ProgramTemplate.objects.filter(instansi=instansi, kode=kode.strip())
         .exclude(pk=template.pk if template else 0)
         .exists()
     ):
-        add("kode", _("Kode %s sudah dipakai program lain.") % data.kode)
-    if not data.judul.strip():
+        add("kode", _("Kode %s sudah dipakai program lain.") % kode)
+    if values.get("judul") is not None and not values["judul"].strip():
         add("judul", _("Judul wajib diisi."))
-    if data.bentuk.instansi_id != instansi.pk:
+    bentuk = values.get("bentuk")
+    if bentuk is not None and bentuk.instansi_id != instansi.pk:
         add("bentuk", _("Bentuk pengembangan bukan milik instansi ini."))
-    if data.jumlah_satuan <= 0:
-        add("jumlah_satuan", _("Durasi harus lebih dari 0."))
-    if data.max_peserta < 1:
-        add("max_peserta", _("Peserta maksimum paling sedikit 1."))
-    if data.min_peserta > data.max_peserta:
+    computed = "jp_override" in values and values["jp_override"] is None
+    if computed and known("bentuk", "jumlah_satuan", "hari_belajar", "bulan"):
+        problem = _computed_jp_problem(values)
+        if problem:
+            add("jumlah_satuan", _("JP hasil hitung dari durasi ini di luar batas. %s") % problem)
+    if known("min_peserta", "max_peserta") and values["min_peserta"] > values["max_peserta"]:
         add("min_peserta", _("Peserta minimum melebihi peserta maksimum."))
-    if data.jp_override is not None:
-        if data.jp_override < 0:
-            add("jp_override", _("JP tidak boleh negatif."))
-        if not data.jp_override_reason.strip():
-            add("jp_override_reason", _("JP yang ditetapkan manual perlu alasan."))
-    if not data.competencies:
+    if values.get("jp_override") is not None and not values.get("jp_override_reason", "").strip():
+        add("jp_override_reason", _("JP yang ditetapkan manual perlu alasan."))
+    competencies = values.get("competencies")
+    if competencies is not None and not competencies:
         add("competencies", _("Sebutkan paling sedikit satu kompetensi yang dikembangkan."))
-    for competency, gain in data.competencies:
+    for competency, gain in competencies or ():
         if competency.instansi_id not in (None, instansi.pk):
             add("competencies", _("Kompetensi %s bukan milik instansi ini.") % competency.kode)
         if not 1 <= gain <= 4:
             add("competencies", _("Kenaikan level %s harus 1–4.") % competency.kode)
-    unknown = set(data.kelas_jabatan) - set(PositionClass.values)
+    unknown = set(values.get("kelas_jabatan") or ()) - set(PositionClass.values)
     if unknown:
         add("kelas_jabatan", _("Kelas jabatan tidak dikenal: %s") % ", ".join(sorted(unknown)))
-    for unit in data.units:
+    for unit in values.get("units") or ():
         if unit.instansi_id != instansi.pk:
             add("units", _("Unit %s bukan milik instansi ini.") % unit.nama)
     return errors
+
+
+def _computed_jp_problem(values: Mapping[str, Any]) -> str | None:
+    """The bound the JP computed by the form's rule breaks, if any (an overflow breaks it too)."""
+    try:
+        jp = jp_for(
+            rule_of(values["bentuk"]),
+            units=values["jumlah_satuan"],
+            learning_days=values["hari_belajar"],
+            months=values["bulan"],
+        )
+    except ArithmeticError:  # decimal.InvalidOperation and Overflow are ArithmeticErrors
+        return TEMPLATE_JP.message()
+    return TEMPLATE_JP.check(jp)
 
 
 def template_save(

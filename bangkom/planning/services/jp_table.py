@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from bangkom.core.audit import audit_event, snapshot
 from bangkom.core.errors import ServiceError
 from bangkom.organisation.models import Instansi
+from bangkom.planning.bounds import RULE_BOUNDS, TEMPLATE_JP, bound_errors
 from bangkom.planning.jp import DEFAULT_FORMS, JpRule, jp_for
 from bangkom.planning.models import DevelopmentForm, ProgramTemplate
 
@@ -96,20 +97,37 @@ def form_rule_update(
         for name in RULE_FIELDS:
             if name in data:
                 setattr(form, name, data[name])
-        if form.jp_per_unit < 0:
-            raise ServiceError({"jp_per_unit": _("JP per satuan tidak boleh negatif.")})
+        errors = bound_errors({name: getattr(form, name) for name in RULE_BOUNDS}, RULE_BOUNDS)
+        if errors:
+            raise ServiceError(errors)
         form.save()
         changed = 0
+        refused: list[str] = []
         for template in ProgramTemplate.objects.filter(bentuk=form).select_for_update():
-            jp = (
-                template.jp_override
-                if template.jp_override is not None
-                else template_jp(template, form)
-            )
+            try:
+                jp = (
+                    template.jp_override
+                    if template.jp_override is not None
+                    else template_jp(template, form)
+                )
+            except ArithmeticError:  # an overflowing rule is out of bounds too
+                jp = None
+            if jp is None or TEMPLATE_JP.check(jp):
+                refused.append(template.kode)
+                continue
             if jp != template.jp:
                 template.jp = jp
                 template.save(update_fields=["jp", "updated_at"])
                 changed += 1
+        if refused:
+            raise ServiceError(
+                {
+                    "jp_per_unit": [
+                        _("Dengan aturan ini JP program %(kode)s menjadi di luar batas. %(bound)s")
+                        % {"kode": ", ".join(refused), "bound": TEMPLATE_JP.message()}
+                    ]
+                }
+            )
         audit_event(
             actor=acting_user,
             action="planning.form.update",

@@ -4,6 +4,7 @@ through submitted to approved (and back). Every write names the ``version`` it w
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -15,7 +16,9 @@ from django.utils.translation import gettext as _
 from bangkom.core.audit import audit_event, snapshot
 from bangkom.core.errors import ConflictError, ServiceError
 from bangkom.organisation.models import Employee, Instansi, Unit
+from bangkom.planning.bounds import PLAN_BOUNDS, PROGRAM_BOUNDS, bound_errors
 from bangkom.planning.models import Plan, PlanPin, PlanProgram, PlanRun, PlanStatus, ProgramTemplate
+from bangkom.planning.selectors import plan_overlaps
 
 
 def conflict(plan: Plan) -> ConflictError:
@@ -55,12 +58,16 @@ def _require_draft(plan: Plan) -> None:
 PLAN_FIELDS = ("judul", "pagu", "jp_target", "jp_bonus", "max_hari")
 
 
-def _plan_checks(data: dict[str, Any]) -> None:
-    errors: dict[str, list[str]] = {}
+def plan_errors(data: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Every rule the known plan values break, by field (values not given are not checked)."""
+    errors = bound_errors(data, PLAN_BOUNDS)
     if "judul" in data and not str(data["judul"]).strip():
         errors["judul"] = [_("Judul wajib diisi.")]
-    if "jp_target" in data and not 0 <= int(data["jp_target"]) <= 200:
-        errors["jp_target"] = [_("Target JP harus 0–200.")]
+    return errors
+
+
+def _plan_checks(data: dict[str, Any]) -> None:
+    errors = plan_errors(data)
     if errors:
         raise ServiceError(errors)
 
@@ -77,14 +84,25 @@ def plan_create(
     jp_bonus: Decimal = Decimal(1),
     acting_user: Any,
 ) -> Plan:
-    _plan_checks({"judul": judul, "jp_target": jp_target})
+    errors = plan_errors(
+        {
+            "tahun": tahun,
+            "judul": judul,
+            "pagu": pagu,
+            "jp_target": jp_target,
+            "jp_bonus": jp_bonus,
+            "max_hari": max_hari,
+        }
+    )
     if unit is not None and unit.instansi_id != instansi.pk:
-        raise ServiceError({"unit": [_("Unit bukan milik instansi ini.")]})
+        errors["unit"] = [_("Unit bukan milik instansi ini.")]
     with transaction.atomic():
         if Plan.objects.filter(instansi=instansi, tahun=tahun, unit=unit).exists():
-            raise ServiceError(
-                {"tahun": [_("Rencana tahun %d untuk lingkup ini sudah ada.") % tahun]}
+            errors.setdefault("tahun", []).append(
+                _("Rencana tahun %d untuk lingkup ini sudah ada.") % tahun
             )
+        if errors:
+            raise ServiceError(errors)
         plan = Plan.objects.create(
             instansi=instansi,
             tahun=tahun,
@@ -136,6 +154,17 @@ def _months_checked(jadwal: str) -> str:
     return ", ".join(parts)
 
 
+def plan_program_errors(data: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Every rule the known values of a plan's program break (values not given are not checked)."""
+    errors = bound_errors(data, PROGRAM_BOUNDS)
+    if data.get("jadwal_bulan") is not None:
+        try:
+            _months_checked(data["jadwal_bulan"])
+        except ServiceError as exc:
+            errors.update(exc.message_dict)
+    return errors
+
+
 def plan_program_save(
     *,
     plan: Plan,
@@ -150,8 +179,9 @@ def plan_program_save(
     _require_draft(plan)
     if template.instansi_id != plan.instansi_id:
         raise ServiceError({"template": [_("Program bukan dari katalog instansi ini.")]})
-    if max_angkatan < 1:
-        raise ServiceError({"max_angkatan": [_("Paling sedikit 1 angkatan.")]})
+    errors = plan_program_errors({"max_angkatan": max_angkatan, "jadwal_bulan": jadwal_bulan})
+    if errors:
+        raise ServiceError(errors)
     jadwal = _months_checked(jadwal_bulan)
     with transaction.atomic():
         _claim(plan, expected_version)
@@ -250,6 +280,13 @@ def plan_submit(*, plan: Plan, expected_version: int, run: PlanRun, acting_user:
     _require_draft(plan)
     if run.plan_id != plan.pk or not run.has_plan:
         raise ServiceError(_("Pilih hasil optimasi yang selesai dan layak untuk diajukan."))
+    if run.is_empty:
+        raise ServiceError(
+            _(
+                "Hasil optimasi ini tidak menempatkan seorang ASN pun; rencana kosong tidak "
+                "dapat diajukan."
+            )
+        )
     with transaction.atomic():
         _claim(plan, expected_version, status=PlanStatus.SUBMITTED, adopted_run=run)
         audit_event(
@@ -264,12 +301,33 @@ def plan_submit(*, plan: Plan, expected_version: int, run: PlanRun, acting_user:
 
 
 def plan_approve(
-    *, plan: Plan, expected_version: int, nama: str, jabatan: str, acting_user: Any
+    *,
+    plan: Plan,
+    expected_version: int,
+    nama: str,
+    jabatan: str,
+    acting_user: Any,
+    confirm_overlaps: bool = False,
 ) -> Plan:
     """Submitted → approved. The approving official (PPK for the instansi plan, the head of
-    BKPSDM for a sub-plan) is named; the BKPSDM admin records it."""
+    BKPSDM for a sub-plan) is named; the BKPSDM admin records it. When the adopted run places an
+    ASN in a program another approved plan of the same instansi and year already places them in
+    (``selectors.plan_overlaps``), the approval needs ``confirm_overlaps``."""
     if plan.status != PlanStatus.SUBMITTED:
         raise ServiceError(_("Hanya rencana yang diajukan yang dapat disetujui."))
+    overlaps = plan_overlaps(plan)
+    if overlaps and not confirm_overlaps:
+        raise ServiceError(
+            {
+                "konfirmasi": [
+                    _(
+                        "%d penempatan ASN sudah ada di rencana lain yang disetujui untuk tahun "
+                        "ini. Periksa daftarnya, lalu centang konfirmasi untuk tetap menyetujui."
+                    )
+                    % len(overlaps)
+                ]
+            }
+        )
     if not nama.strip() or not jabatan.strip():
         raise ServiceError(
             {
@@ -298,7 +356,11 @@ def plan_approve(
             target=plan,
             instansi=plan.instansi,
             before={"status": PlanStatus.SUBMITTED},
-            after={"status": plan.status, "disetujui_oleh": f"{nama} ({jabatan})"},
+            after={
+                "status": plan.status,
+                "disetujui_oleh": f"{nama} ({jabatan})",
+                **({"tumpang_tindih": len(overlaps)} if overlaps else {}),
+            },
         )
     return plan
 

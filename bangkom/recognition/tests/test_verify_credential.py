@@ -13,6 +13,9 @@ from bangkom.recognition.credentials.statuslist import StatusList
 
 from . import credential_fixtures as fx
 
+# The command reads this installation's published keys and status lists from the database.
+pytestmark = pytest.mark.django_db
+
 ISSUER_KEY_ARG = f"--issuer-key={fx.ISSUER_ID}={fx.ISSUER_MULTIKEY}"
 
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from bangkom.core.errors import ServiceError
 from bangkom.core.paging import paginate
+from bangkom.organisation.plan_year import current_plan_year
 from bangkom.regional import selectors
 from bangkom.regional.access import (
     can_admin,
@@ -26,6 +27,7 @@ from bangkom.regional.access import (
 from bangkom.regional.forms import ApproveForm, RejectForm
 from bangkom.regional.models import InputStatus, PublicInput, StakeholderKind
 from bangkom.regional.services import input_approve, input_reject
+from bangkom.regional.services.common import regional_settings
 from bangkom.regional.views.common import (
     apply_service_errors,
     instansi_competencies,
@@ -49,6 +51,8 @@ def moderation(request: HttpRequest) -> HttpResponse:
         "filters": request.GET,
         "moderator": can_moderate(request.user, instansi),
         "public_url": request.build_absolute_uri(public_url),
+        "public_open": regional_settings(instansi).public_input_open,
+        "can_open": can_admin(request.user, instansi),
     }
     return render(request, "regional/moderation.html", context)
 
@@ -62,6 +66,7 @@ def _forms(request: HttpRequest, item: PublicInput) -> tuple[ApproveForm, Reject
         "position_keyword": item.position_keyword,
     }
     initial = {k: v for k, v in initial.items() if v}
+    initial.setdefault("tahun", current_plan_year(item.instansi))
     if item.factor is not None:
         initial["factor"] = str(item.factor.normalize()).replace(".", ",")
     approve = ApproveForm(

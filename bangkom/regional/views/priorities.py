@@ -8,13 +8,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from bangkom.core.access import deny
 from bangkom.core.errors import ServiceError
 from bangkom.core.paging import paginate
+from bangkom.organisation.plan_year import current_plan_year
 from bangkom.regional import selectors
 from bangkom.regional.access import (
     can_write_priority,
@@ -92,7 +92,7 @@ def priority_create(request: HttpRequest) -> HttpResponse:
     instansi = current_instansi(request)
     if not is_manager(request.user, instansi):
         raise deny()
-    year = timezone.localdate().year
+    year = current_plan_year(instansi)
     form = _form(request, instansi, {"tahun_mulai": year, "tahun_selesai": year + 4})
     if request.method == "POST" and form.is_valid():
         priority = _save(request, form, instansi, None)

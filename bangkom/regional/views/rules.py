@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from bangkom.core.access import deny
 from bangkom.core.errors import ServiceError
 from bangkom.core.paging import paginate
+from bangkom.organisation.plan_year import current_plan_year
 from bangkom.regional import selectors
 from bangkom.regional.access import (
     can_write_rule,
@@ -27,7 +28,7 @@ from bangkom.regional.access import (
     rules_for_user,
     units_within_reach,
 )
-from bangkom.regional.forms import EvaluateForm, RuleForm, default_plan_year
+from bangkom.regional.forms import EvaluateForm, RuleForm
 from bangkom.regional.models import SignalRule
 from bangkom.regional.services import (
     RuleData,
@@ -52,7 +53,7 @@ def rule_list(request: HttpRequest) -> HttpResponse:
     context = {
         **paginate(request, qs),
         **page_context(request, instansi, "rules"),
-        "evaluate_form": EvaluateForm(),
+        "evaluate_form": EvaluateForm(initial={"tahun": current_plan_year(instansi)}),
     }
     return render(request, "regional/rule_list.html", context)
 
@@ -162,7 +163,7 @@ def rule_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "reach": reach,
         "evaluations": rule.evaluations.order_by("-evaluated_at", "-pk")[:20],
         "can_write": can_write_rule(request.user, rule),
-        "evaluate_form": EvaluateForm(),
+        "evaluate_form": EvaluateForm(initial={"tahun": current_plan_year(rule.instansi)}),
     }
     return render(request, "regional/rule_detail.html", context)
 
@@ -172,7 +173,7 @@ def rule_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def rule_evaluate_view(request: HttpRequest, pk: int) -> HttpResponse:
     rule = get_rule_for_user(request.user, pk, for_write=True)
     form = EvaluateForm(request.POST)
-    tahun = form.cleaned_data["tahun"] if form.is_valid() else default_plan_year()
+    tahun = form.cleaned_data["tahun"] if form.is_valid() else current_plan_year(rule.instansi)
     try:
         evaluation = rule_evaluate(rule=rule, tahun=tahun, acting_user=request.user)
     except ServiceError as exc:

@@ -24,6 +24,7 @@ from bangkom.core.params import query_id
 from bangkom.lib.ikm import GRADES, WeightConvention
 from bangkom.organisation.access import units_for_user
 from bangkom.organisation.imports import ImportRejected
+from bangkom.organisation.plan_year import current_plan_year
 from bangkom.regional import selectors
 from bangkom.regional.access import (
     current_instansi,
@@ -31,7 +32,7 @@ from bangkom.regional.access import (
     managed_units,
     skm_units_for_user,
 )
-from bangkom.regional.forms import SignalForm, SkmImportForm, SkmUnitSettingsForm, default_plan_year
+from bangkom.regional.forms import SignalForm, SkmImportForm, SkmUnitSettingsForm
 from bangkom.regional.models import SkmImport
 from bangkom.regional.periods import Period, PeriodError, parse_period
 from bangkom.regional.services import (
@@ -116,7 +117,9 @@ def skm_unit(request: HttpRequest, pk: int) -> HttpResponse:
         "outcome": result,
         "skm_settings": settings,
         "can_write": can_write,
-        "signal_form": SignalForm(initial={"periode": period.key, "tahun": default_plan_year()}),
+        "signal_form": SignalForm(
+            initial={"periode": period.key, "tahun": current_plan_year(unit.instansi)}
+        ),
         "imports": selectors.skm_imports(unit)[:20],
         "public_url": public_url,
         "qr": _qr(public_url) if settings.is_open else "",

@@ -14,15 +14,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, NoReturn, TextIO, cast
+from typing import TextIO
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
+from bangkom.core.commands import CliCommand
 from bangkom.evaluation.interpretation import describe, input_error_text
 from bangkom.evaluation.statistics import (
     LearningReport,
@@ -31,27 +30,11 @@ from bangkom.evaluation.statistics import (
     parse_scores,
 )
 from bangkom.evaluation.statistics.wilcoxon import METHOD_EXACT
-
-EXIT_OK = 0
-EXIT_MALFORMED = 2
+from bangkom.lib.cli import EXIT_MALFORMED, EXIT_OK, ArgumentParser, UsageError, read_text
 
 DEFAULT_MAX_SCORE = 100
 # Test scores are out of 100, 40, 10…; a larger maximum is a typing mistake, not a test.
 MAX_SCORE_LIMIT = 1000
-
-
-class _UsageError(Exception):
-    pass
-
-
-class _Parser(argparse.ArgumentParser):
-    """An argument parser that reports in Indonesian and never exits the process."""
-
-    def error(self, message: str) -> NoReturn:
-        raise _UsageError(_("argumen tidak valid: %(message)s") % {"message": message})
-
-    def format_help(self) -> str:
-        return super().format_help().replace("usage: ", _("penggunaan: "), 1)
 
 
 def _max_score(text: str) -> Fraction:
@@ -66,8 +49,8 @@ def _max_score(text: str) -> Fraction:
     return value
 
 
-def _parser() -> _Parser:
-    parser = _Parser(
+def _parser() -> ArgumentParser:
+    parser = ArgumentParser(
         prog="bangkom evaluation-report",
         description=_(
             "Statistik pembelajaran (evaluasi Level 2) dari berkas CSV nilai pre-test dan "
@@ -173,25 +156,6 @@ def format_summary(report: LearningReport, *, source: str) -> str:
     return "\n".join(lines)
 
 
-def _read_text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise _UsageError(_("berkas %(path)s tidak ditemukan") % {"path": path}) from None
-    except OSError as error:
-        raise _UsageError(
-            _("berkas %(path)s tidak dapat dibaca (%(reason)s)")
-            % {"path": path, "reason": error.strerror}
-        ) from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise _UsageError(
-            _('berkas %(path)s bukan teks UTF-8; simpan ulang dari spreadsheet sebagai "CSV UTF-8"')
-            % {"path": path}
-        ) from None
-
-
 def evaluation_report(argv: list[str], stdout: TextIO, stderr: TextIO) -> int:
     parser = _parser()
     try:
@@ -200,20 +164,20 @@ def evaluation_report(argv: list[str], stdout: TextIO, stderr: TextIO) -> int:
         message = error.message
         if message == "expected one argument":
             message = _("perlu satu nilai")
-        raise _UsageError(
+        raise UsageError(
             _("argumen %(name)s: %(message)s") % {"name": error.argument_name, "message": message}
         ) from None
     if arguments.help:
         stdout.write(parser.format_help())
         return EXIT_OK
     if unknown:
-        raise _UsageError(_("argumen tidak dikenal: %(args)s") % {"args": " ".join(unknown)})
+        raise UsageError(_("argumen tidak dikenal: %(args)s") % {"args": " ".join(unknown)})
     if arguments.scores is None:
-        raise _UsageError(
+        raise UsageError(
             _("sebutkan berkas CSV nilai, misalnya: bangkom evaluation-report nilai.csv")
         )
     path = Path(arguments.scores)
-    text = _read_text(path)
+    text = read_text(path, hint=_('simpan ulang dari spreadsheet sebagai "CSV UTF-8"'))
     try:
         sheet = parse_scores(text, max_score=arguments.max)
     except ScoresError as error:
@@ -236,32 +200,13 @@ def evaluation_report(argv: list[str], stdout: TextIO, stderr: TextIO) -> int:
 def main(argv: list[str], *, stdout: TextIO, stderr: TextIO) -> int:
     try:
         return evaluation_report(argv, stdout, stderr)
-    except _UsageError as error:
+    except UsageError as error:
         stderr.write(_("Kesalahan: %(error)s\n") % {"error": error})
         return EXIT_MALFORMED
 
 
-class Command(BaseCommand):
+class Command(CliCommand):
     help = _("Lihat: bangkom evaluation-report --help")
     # Arithmetic on a file: no database, so no system or migration checks.
     requires_system_checks: list[str] = []
-
-    def run_from_argv(self, argv: list[str]) -> None:
-        # This command parses its own arguments, reports in Indonesian and sets the exit code
-        # (2 for malformed arguments or input).
-        sys.exit(main(argv[2:], stdout=sys.stdout, stderr=sys.stderr))
-
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("arguments", nargs="*")
-
-    def handle(self, *args: Any, **options: Any) -> None:
-        code = main(
-            list(options["arguments"]),
-            stdout=cast(TextIO, self.stdout),
-            stderr=cast(TextIO, self.stderr),
-        )
-        if code:
-            raise CommandError(
-                _("evaluation-report selesai dengan kode %(code)d") % {"code": code},
-                returncode=code,
-            )
+    cli_main = staticmethod(main)

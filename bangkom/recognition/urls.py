@@ -1,0 +1,20 @@
+from django.urls import path
+
+from bangkom.recognition import views, views_public
+
+app_name = "recognition"
+urlpatterns = [
+    # Public, no login.
+    path("verifikasi/", views_public.verify_form, name="verify"),
+    path("verifikasi/<str:code>/", views_public.verify_code, name="verify_code"),
+    path("penerbit/<str:kode>/", views_public.issuer_profile, name="issuer_profile"),
+    path("status/<str:kode>/<int:year>/", views_public.status_list, name="status_list"),
+    # Signed in.
+    path("sertifikat/", views.certificate_register, name="register"),
+    path("sertifikat/saya/", views.my_certificates, name="my_certificates"),
+    path("sertifikat/terbitkan/", views.certificate_bulk_issue, name="bulk_issue"),
+    path("sertifikat/tugas/<int:pk>/", views.job_status, name="job_status"),
+    path("sertifikat/<int:pk>/pdf/", views.certificate_pdf_download, name="pdf"),
+    path("sertifikat/<int:pk>/kredensial/", views.certificate_credential, name="credential"),
+    path("sertifikat/<int:pk>/cabut/", views.certificate_revoke_view, name="revoke"),
+]
