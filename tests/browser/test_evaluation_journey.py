@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 
 from bangkom.delivery.models import Batch, Enrolment
 from bangkom.delivery.services import batches_from_plan
-from bangkom.delivery.tests.conftest import approve, draft_plan
+from bangkom.delivery.tests.conftest import approve
 from bangkom.evaluation.models import (
     BatchDecision,
     FollowUpAction,
@@ -21,6 +21,7 @@ from bangkom.evaluation.models import (
     ReactionSubmission,
 )
 from bangkom.evaluation.services import reaction_submit, scores_import
+from bangkom.evaluation.tests.conftest import draft_plan_with_placements as draft_plan
 from bangkom.organisation.services import EmployeeData, employee_save
 from bangkom.testing.world import PASSWORD, build_world
 

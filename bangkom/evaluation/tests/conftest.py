@@ -12,6 +12,7 @@ import pytest
 
 from bangkom.delivery.models import Batch, Enrolment, EnrolmentStatus, PartnerStaff, Session
 from bangkom.delivery.services import batches_from_plan
+from bangkom.delivery.tests import conftest as delivery_conftest
 from bangkom.delivery.tests.conftest import (  # noqa: F401  (fixtures)
     Setup,
     delivery_settings,
@@ -20,9 +21,30 @@ from bangkom.delivery.tests.conftest import (  # noqa: F401  (fixtures)
 from bangkom.evaluation.services import reaction_submit
 from bangkom.organisation.models import Employee, EmployeeKind
 from bangkom.organisation.services import EmployeeData, employee_save
+from bangkom.planning.models import Plan, PlanProgram, PlanRun
 from bangkom.testing.world import World
 
 ITEMS = ("material", "trainers", "organisation", "facilities", "relevance")
+
+
+def draft_plan_with_placements(world: World) -> tuple[Plan, PlanProgram, PlanProgram, PlanRun]:
+    """delivery's ``draft_plan`` with the run's totals filled in: planning now refuses to submit
+    a run that placed no one (``PlanRun.is_empty``), and that fixture writes the run directly
+    without them."""
+    plan, workshop, online, run = _draft_plan(world)
+    PlanRun.objects.filter(pk=run.pk).update(
+        employee_count=4, batches={str(workshop.pk): 2, str(online.pk): 1}
+    )
+    run.refresh_from_db()
+    return plan, workshop, online, run
+
+
+_draft_plan = delivery_conftest.draft_plan
+
+
+@pytest.fixture(autouse=True)
+def _placed_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(delivery_conftest, "draft_plan", draft_plan_with_placements)
 
 
 @dataclass
