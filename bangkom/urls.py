@@ -11,6 +11,7 @@ urlpatterns = [
     path("survei/", include("bangkom.surveys.urls")),
     path("rencana/", include("bangkom.planning.urls")),
     path("pelaksanaan/", include("bangkom.delivery.urls")),
+    path("evaluasi/", include("bangkom.evaluation.urls")),
     path("api/v1/", include("bangkom.api.urls")),
     path("", include("bangkom.recognition.urls")),
     path("", include("bangkom.core.urls")),
