@@ -11,5 +11,6 @@ urlpatterns = [
     path("survei/", include("bangkom.surveys.urls")),
     path("rencana/", include("bangkom.planning.urls")),
     path("api/v1/", include("bangkom.api.urls")),
+    path("", include("bangkom.dashboard.urls")),
     path("", include("bangkom.core.urls")),
 ]

@@ -31,7 +31,8 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from bangkom.competencies.models import Competency
-from bangkom.needs.models import EmployeeNeeds, WeightFactor
+from bangkom.factors.models import WeightFactor
+from bangkom.needs.models import EmployeeNeeds
 from bangkom.organisation.models import Employee
 from bangkom.planning.jp import prorated_target
 from bangkom.planning.models import (

@@ -9,7 +9,6 @@ from django.http import HttpRequest
 
 from bangkom.accounts.scope import scope_for
 from bangkom.core.access import NOTHING, deny
-from bangkom.core.errors import ServiceError
 from bangkom.core.paging import paginate
 from bangkom.organisation.access import (
     instansi_for_user,
@@ -38,14 +37,6 @@ def require_manager(user: Any) -> None:
     scope = scope_for(user)
     if not scope.is_admin and not scope.is_opd_admin:
         raise deny()
-
-
-def apply_service_errors(form: Any, exc: ServiceError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def list_context(request: HttpRequest, qs: QuerySet[Any]) -> dict[str, Any]:

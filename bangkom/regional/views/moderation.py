@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bangkom.core.errors import ServiceError
+from bangkom.core.forms import apply_service_errors
 from bangkom.core.paging import paginate
 from bangkom.regional import selectors
 from bangkom.regional.access import (
@@ -27,7 +28,6 @@ from bangkom.regional.forms import ApproveForm, RejectForm
 from bangkom.regional.models import InputStatus, PublicInput, StakeholderKind
 from bangkom.regional.services import input_approve, input_reject
 from bangkom.regional.views.common import (
-    apply_service_errors,
     instansi_competencies,
     page_context,
 )
