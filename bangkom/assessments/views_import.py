@@ -21,8 +21,7 @@ from bangkom.assessments.workbooks import (
     ac_template,
     skp_template,
 )
-from bangkom.organisation.imports import ImportRejected
-from bangkom.organisation.imports.report import rejected_file_context
+from bangkom.core.imports.report import ImportRejected, rejected_file_context
 from bangkom.organisation.models import Instansi
 
 

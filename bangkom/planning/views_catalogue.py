@@ -18,7 +18,7 @@ from bangkom.competencies.models import Competency
 from bangkom.core.access import get_visible_or_404
 from bangkom.core.errors import ServiceError
 from bangkom.core.forms import apply_service_errors
-from bangkom.organisation.imports.report import ImportRejected, rejected_file_context
+from bangkom.core.imports.report import ImportRejected, rejected_file_context
 from bangkom.organisation.imports.workbooks import XLSX_CONTENT_TYPE
 from bangkom.organisation.models import Instansi, Unit
 from bangkom.planning import selectors

@@ -12,6 +12,7 @@ from bangkom.core.access import NOTHING, deny
 from bangkom.core.paging import paginate
 from bangkom.organisation.access import (
     instansi_for_user,
+    subtree_q,
 )
 from bangkom.organisation.models import (
     Instansi,
@@ -28,8 +29,7 @@ def managed_instansi(user: Any) -> QuerySet[Instansi]:
 def managed_units(user: Any) -> QuerySet[Unit]:
     scope = scope_for(user)
     q = Q(instansi_id__in=scope.admin_instansi_ids) if scope.admin_instansi_ids else NOTHING
-    for _instansi, path in scope.opd_units:
-        q |= Q(path__startswith=path)
+    q |= subtree_q(scope.opd_paths())
     return Unit.objects.filter(q).select_related("instansi").order_by("instansi__nama", "path")
 
 

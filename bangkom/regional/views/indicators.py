@@ -16,9 +16,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from bangkom.core.access import deny, get_visible_or_404
 from bangkom.core.errors import ServiceError
 from bangkom.core.forms import apply_service_errors
+from bangkom.core.imports.report import ImportRejected, rejected_file_context
 from bangkom.core.paging import paginate
-from bangkom.organisation.imports import ImportRejected
-from bangkom.organisation.imports.report import rejected_file_context
 from bangkom.regional import selectors
 from bangkom.regional.access import (
     can_write_value,

@@ -20,11 +20,10 @@ from bangkom.accounts.scope import scope_for
 from bangkom.core.access import deny, get_visible_or_404
 from bangkom.core.errors import ServiceError
 from bangkom.core.forms import apply_service_errors
+from bangkom.core.imports.report import ImportRejected, rejected_file_context
 from bangkom.core.paging import paginate
 from bangkom.lib.ikm import GRADES, WeightConvention
 from bangkom.organisation.access import units_for_user
-from bangkom.organisation.imports import ImportRejected
-from bangkom.organisation.imports.report import rejected_file_context
 from bangkom.regional import selectors
 from bangkom.regional.access import (
     current_instansi,

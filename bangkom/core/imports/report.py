@@ -132,7 +132,7 @@ MAX_SHOWN_ERRORS = 500
 def rejected_file_context(
     exc: ImportRejected, *, limit: int = MAX_SHOWN_ERRORS
 ) -> dict[str, list[CellError] | int]:
-    """What ``organisation/import_result.html`` needs to show a rejected file's errors."""
+    """What ``core/import_result.html`` needs to show a rejected file's errors."""
     return {
         "errors": exc.errors[:limit],
         "error_count": len(exc.errors),
