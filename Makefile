@@ -20,14 +20,25 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
-run: $(VENV)/.installed
-	$(BIN)/bangkom migrate --no-input
-	$(BIN)/bangkom load-demo
-	$(BIN)/bangkom collectstatic --no-input --verbosity 0
+# The demo runs as users see it: DEBUG off (the product's own error pages), static files served by
+# the app, a production WSGI server. Only what a plain-HTTP localhost needs is relaxed: no HTTPS
+# redirect, no HSTS, cookies without the Secure flag. The secret key is made once, in var/.
+DEMO_ENV = DEBUG=false BANGKOM_DEMO=true SECRET_KEY="$$(cat var/secret-key)" \
+  SECURE_SSL_REDIRECT=false SECURE_HSTS_SECONDS=0 SECURE_COOKIES=false
+
+var/secret-key: | $(BIN)/python
+	@mkdir -p var
+	@umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(64))" > $@
+
+run: $(VENV)/.installed var/secret-key
+	$(DEMO_ENV) $(BIN)/bangkom migrate --no-input
+	$(DEMO_ENV) $(BIN)/bangkom load-demo --izinkan-produksi
+	$(DEMO_ENV) $(BIN)/bangkom collectstatic --no-input --verbosity 0
 	@echo "Bangkom: http://127.0.0.1:$(PORT)/  (Ctrl+C untuk berhenti)"
-	@$(BIN)/bangkom db_worker --queue-name default > var/worker.log 2>&1 & worker=$$!; \
+	@$(DEMO_ENV) $(BIN)/bangkom db_worker --queue-name default > var/worker.log 2>&1 & worker=$$!; \
 	  trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
-	  $(BIN)/bangkom runserver 127.0.0.1:$(PORT) --noreload
+	  $(DEMO_ENV) $(BIN)/gunicorn bangkom.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 \
+	    --access-logfile var/access.log
 
 chromium:
 	@if [ ! -x $(CHROMIUM) ]; then \
@@ -46,6 +57,10 @@ types: $(VENV)/.installed-dev
 
 migrations-check: $(VENV)/.installed-dev
 	DATABASE_URL=sqlite:///:memory: $(BIN)/bangkom makemigrations --check --dry-run
+	@# The documented production environment (docs/operations.md) passes Django's deploy checks.
+	DATABASE_URL=sqlite:///:memory: DEBUG=false ALLOWED_HOSTS=bangkom.example.go.id \
+	  SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))')" \
+	  $(BIN)/bangkom check --deploy --fail-level WARNING
 
 # Two workers: the machines here have two cores.
 PYTEST_WORKERS ?= 2

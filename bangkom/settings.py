@@ -11,21 +11,22 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from bangkom.core.env import env_bool, env_list, env_str
+from bangkom.core.env import env_bool, env_int, env_list, env_str, is_strong_secret
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent
 VAR_DIR = Path(env_str("BANGKOM_VAR_DIR", str(PROJECT_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", True)
+DEVELOPMENT_SECRET_KEY = "bangkom-development-only-not-secret"  # noqa: S105 - development default
 SECRET_KEY = env_str("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "SECRET_KEY wajib diisi di lingkungan produksi (DEBUG=false). "
-            "Set the SECRET_KEY environment variable."
-        )
-    SECRET_KEY = "bangkom-development-only-not-secret"  # noqa: S105 - development default
+if not DEBUG and not is_strong_secret(SECRET_KEY, weak=DEVELOPMENT_SECRET_KEY):
+    raise ImproperlyConfigured(
+        "SECRET_KEY wajib diisi dengan kunci acak yang kuat di lingkungan produksi (DEBUG=false): "
+        "minimal 50 karakter dengan minimal 5 karakter berbeda, misalnya keluaran "
+        "`python -c 'import secrets; print(secrets.token_urlsafe(64))'`."
+    )
+SECRET_KEY = SECRET_KEY or DEVELOPMENT_SECRET_KEY
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -56,20 +57,27 @@ INSTALLED_APPS = [
     "bangkom.recognition",
     "bangkom.dashboard",
     "bangkom.api",
-    "bangkom.demo",
 ]
+# The demo regions and their accounts (published password): installed for development, the tests
+# and `make run`, not in a production installation unless asked for.
+DEMO = env_bool("BANGKOM_DEMO", DEBUG)
+if DEMO:
+    INSTALLED_APPS.append("bangkom.demo")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "bangkom.core.middleware.LanguageMiddleware",
+    "bangkom.core.middleware.QueryGuardMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "bangkom.core.middleware.SessionLimitMiddleware",
+    "bangkom.core.middleware.SecurityHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "bangkom.urls"
@@ -139,8 +147,8 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # spelling of its username or NIP was typed (bangkom/accounts/lockout.py), and per address after
 # many failures across accounts. The address limit is higher than the account limit because a
 # whole kantor often sits behind one NAT address.
-AXES_FAILURE_LIMIT = int(env_str("AXES_FAILURE_LIMIT", "5"))
-AXES_ADDRESS_FAILURE_LIMIT = int(env_str("AXES_ADDRESS_FAILURE_LIMIT", "30"))
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, low=1, high=1000)
+AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 30, low=1, high=100_000)
 AXES_COOLOFF_TIME = float(env_str("AXES_COOLOFF_HOURS", "0.25"))
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_USERNAME_CALLABLE = "bangkom.accounts.lockout.lockout_username"
@@ -179,7 +187,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(env_str("EMAIL_PORT", "25"))
+EMAIL_PORT = env_int("EMAIL_PORT", 25, low=1, high=65535)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
@@ -193,13 +201,40 @@ TASKS = {
 }
 
 # Seconds the plan optimiser may search when run from the UI.
-PLANNING_TIME_LIMIT = int(env_str("PLANNING_TIME_LIMIT", "60"))
+PLANNING_TIME_LIMIT = env_int("PLANNING_TIME_LIMIT", 60, low=1, high=3600)
 
+# HTTPS: on by default in production (DEBUG=false); each can be turned off from the environment,
+# e.g. when a reverse proxy terminates TLS and redirects by itself, or for a demo on localhost.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = env_int(
+    "SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000, low=0, high=63_072_000
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+# The preload flag only consents to the browsers' list; submitting the domain is the
+# instansi's own step.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
+if env_bool("SECURE_PROXY_SSL", False):  # behind a proxy that sets X-Forwarded-Proto
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Every script and style is the app's own (vendored, no CDN); style attributes carry computed
+# widths (bars, heatmap cells), hence 'unsafe-inline' for styles only.
+CONTENT_SECURITY_POLICY = env_str(
+    "CONTENT_SECURITY_POLICY",
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+)
+# A session lasts a working day at most, and ends after two hours without a request.
+SESSION_MAX_AGE_SECONDS = env_int("SESSION_MAX_AGE_SECONDS", 10 * 3600, low=300, high=30 * 86400)
+SESSION_IDLE_SECONDS = env_int("SESSION_IDLE_SECONDS", 2 * 3600, low=60, high=30 * 86400)
+SESSION_COOKIE_AGE = SESSION_MAX_AGE_SECONDS
+# The language switch's choice is remembered for a year.
+LANGUAGE_COOKIE_AGE = 365 * 86400
 
 LOGGING = {
     "version": 1,

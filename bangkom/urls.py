@@ -10,6 +10,7 @@ urlpatterns = [
     path("daerah/", include("bangkom.regional.urls")),
     path("survei/", include("bangkom.surveys.urls")),
     path("rencana/", include("bangkom.planning.urls")),
+    path("pelaksanaan/", include("bangkom.delivery.urls")),
     path("api/v1/", include("bangkom.api.urls")),
     path("", include("bangkom.dashboard.urls")),
     path("", include("bangkom.core.urls")),

@@ -123,3 +123,20 @@ def api_token_revoke(*, token: ApiToken, acting_user: Any) -> None:
             target=token,
             after={"revoked_at": token.revoked_at.isoformat()},
         )
+
+
+def password_set(*, user: User, password: str, acting_user: Any, how: str) -> None:
+    """Give ``user`` a new password (already validated by the form); ``how`` is "change" when
+    the user typed the old one, "reset" when they followed an e-mailed link. The audit row says
+    how, never the password."""
+    with transaction.atomic():
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        audit_event(
+            actor=acting_user,
+            actor_label="" if acting_user else user.get_username(),
+            action="user.password_set",
+            target=user,
+            instansi=user.employee.instansi if user.employee else None,
+            note=how,
+        )

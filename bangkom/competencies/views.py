@@ -23,6 +23,7 @@ from bangkom.competencies.models import ClassDefaultLevel, CompetencyKind, Compe
 from bangkom.competencies.services import class_default_set, technical_competency_save
 from bangkom.core.access import deny
 from bangkom.core.errors import ServiceError
+from bangkom.core.params import query_id
 from bangkom.organisation.models import Instansi, PositionClass
 
 
@@ -150,7 +151,7 @@ def class_defaults(request: HttpRequest) -> HttpResponse:
     instansi_qs = Instansi.objects.filter(pk__in=scope.admin_instansi_ids).order_by("nama")
     selected = (
         instansi_qs.filter(
-            pk=request.POST.get("instansi") or request.GET.get("instansi") or 0
+            pk=query_id(request.POST, "instansi") or query_id(request.GET, "instansi") or 0
         ).first()
         or instansi_qs.first()
     )

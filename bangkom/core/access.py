@@ -9,6 +9,8 @@ from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from bangkom.core.params import parse_id
+
 M = TypeVar("M", bound=models.Model)
 
 NOTHING = models.Q(pk__in=[])
@@ -17,9 +19,12 @@ NOTHING = models.Q(pk__in=[])
 def get_visible_or_404(queryset: models.QuerySet[M], pk: object) -> M:
     """The object if it is in the user's visible set; otherwise 404, so that objects of
     another instansi are indistinguishable from objects that do not exist."""
+    key = parse_id(pk)
+    if key is None:
+        raise Http404(_("Data tidak ditemukan."))
     try:
-        return queryset.get(pk=pk)
-    except (ObjectDoesNotExist, ValueError, TypeError) as exc:
+        return queryset.get(pk=key)
+    except ObjectDoesNotExist as exc:
         raise Http404(_("Data tidak ditemukan.")) from exc
 
 

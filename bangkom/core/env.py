@@ -29,3 +29,27 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None or raw.strip() == "":
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_int(name: str, default: int, *, low: int, high: int) -> int:
+    """An integer setting within [low, high]; anything else stops the start with a clear message."""
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise ValueError(f"{name} harus bilangan bulat, bukan {raw!r}") from None
+    if not low <= value <= high:
+        raise ValueError(f"{name} harus antara {low} dan {high}, bukan {value}")
+    return value
+
+
+def is_strong_secret(secret: str, *, weak: str) -> bool:
+    """The rule of Django's deploy check (security.W009): long, varied and not a known default."""
+    return (
+        len(secret) >= 50
+        and len(set(secret)) >= 5
+        and secret != weak
+        and not secret.startswith("django-insecure-")
+    )

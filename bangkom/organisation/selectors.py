@@ -7,23 +7,24 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from bangkom.competencies.models import PositionStandard
+from bangkom.core.params import query_id, query_text
 from bangkom.organisation.models import Duty, DutyCompetency, Employee, Position, Unit
 
 
 def filter_employees(qs: QuerySet[Employee], params: dict[str, Any]) -> QuerySet[Employee]:
-    q = (params.get("q") or "").strip()
+    q = query_text(params, "q")
     if q:
         digits = q.replace(" ", "")
         qs = qs.filter(Q(nama__icontains=q) | Q(nip__startswith=digits))
-    if params.get("instansi"):
-        qs = qs.filter(instansi_id=params["instansi"])
-    if params.get("unit"):
-        unit = Unit.objects.filter(pk=params["unit"]).only("path").first()
+    if instansi_id := query_id(params, "instansi"):
+        qs = qs.filter(instansi_id=instansi_id)
+    if unit_id := query_id(params, "unit"):
+        unit = Unit.objects.filter(pk=unit_id).only("path").first()
         qs = qs.filter(unit__path__startswith=unit.path) if unit else qs.none()
-    if params.get("jenis"):
-        qs = qs.filter(jenis=params["jenis"])
-    if params.get("kelas"):
-        qs = qs.filter(position__kelas=params["kelas"])
+    if jenis := query_text(params, "jenis"):
+        qs = qs.filter(jenis=jenis)
+    if kelas := query_text(params, "kelas"):
+        qs = qs.filter(position__kelas=kelas)
     status = params.get("status", "aktif")
     if status == "aktif":
         qs = qs.filter(is_active=True)
@@ -33,13 +34,13 @@ def filter_employees(qs: QuerySet[Employee], params: dict[str, Any]) -> QuerySet
 
 
 def filter_units(qs: QuerySet[Unit], params: dict[str, Any]) -> QuerySet[Unit]:
-    q = (params.get("q") or "").strip()
+    q = query_text(params, "q")
     if q:
         qs = qs.filter(Q(nama__icontains=q) | Q(singkatan__icontains=q))
-    if params.get("instansi"):
-        qs = qs.filter(instansi_id=params["instansi"])
-    if params.get("jenis"):
-        qs = qs.filter(jenis=params["jenis"])
+    if instansi_id := query_id(params, "instansi"):
+        qs = qs.filter(instansi_id=instansi_id)
+    if jenis := query_text(params, "jenis"):
+        qs = qs.filter(jenis=jenis)
     return qs.annotate(
         employee_count=Count("employees", filter=Q(employees__is_active=True), distinct=True),
         position_count=Count("positions", distinct=True),
@@ -47,15 +48,15 @@ def filter_units(qs: QuerySet[Unit], params: dict[str, Any]) -> QuerySet[Unit]:
 
 
 def filter_positions(qs: QuerySet[Position], params: dict[str, Any]) -> QuerySet[Position]:
-    q = (params.get("q") or "").strip()
+    q = query_text(params, "q")
     if q:
         qs = qs.filter(nama__icontains=q)
-    if params.get("instansi"):
-        qs = qs.filter(instansi_id=params["instansi"])
-    if params.get("kelas"):
-        qs = qs.filter(kelas=params["kelas"])
-    if params.get("unit"):
-        unit = Unit.objects.filter(pk=params["unit"]).only("path").first()
+    if instansi_id := query_id(params, "instansi"):
+        qs = qs.filter(instansi_id=instansi_id)
+    if kelas := query_text(params, "kelas"):
+        qs = qs.filter(kelas=kelas)
+    if unit_id := query_id(params, "unit"):
+        unit = Unit.objects.filter(pk=unit_id).only("path").first()
         qs = qs.filter(unit__path__startswith=unit.path) if unit else qs.none()
     return qs.annotate(
         holder_count=Count("holders", filter=Q(holders__is_active=True), distinct=True),

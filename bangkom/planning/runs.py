@@ -6,7 +6,12 @@ Building the instance (documented in docs/planning.md):
 - ASN: every active employee with an ``EmployeeNeeds`` row for the plan year, inside the plan's
   unit subtree for a sub-plan. ``gaps`` per competency code are the larger of the gap against
   the current position and against the career target; ``weights`` come from the need lines.
-- ``jp_done`` is 0: there is no JP ledger yet, so earlier learning this year is not counted.
+- ``jp_done`` is the JP the ASN has been credited in the plan year so far, read through
+  ``planning.jp_done`` (the JP ledger in delivery registers itself there; without it, 0). An
+  ASN who already met the target earns the optimiser's JP bonus without any program, so the
+  programs go to those still behind. Last year's shortfall is not carried over: the yearly duty
+  does not carry over in PP 11/2017, and the model's only lever (a higher personal target) would
+  make those behind *less* attractive under the reach-the-target bonus (docs/jp-ledger.md).
 - ``max_days`` is the plan's limit; ``class`` the position class (``tanpa_jabatan`` if none).
 - ASN whose TMT CPNS falls in the plan year get a prorated JP target (see ``jp.prorated_target``).
 - Programs are the plan's catalogue templates. A template meant for some units only becomes a
@@ -35,6 +40,7 @@ from bangkom.factors.models import WeightFactor
 from bangkom.needs.models import EmployeeNeeds
 from bangkom.organisation.models import Employee
 from bangkom.planning.jp import prorated_target
+from bangkom.planning.jp_done import jp_done_for
 from bangkom.planning.models import (
     Plan,
     PlanPin,
@@ -110,6 +116,7 @@ def build_instance(plan: Plan, *, budget: int | None = None) -> BuiltInstance:
     competency_ids |= {pc.competency_id for p in programs for pc in p.template.competencies.all()}
     codes = _codes(competency_ids)
 
+    done = jp_done_for(plan.instansi_id, plan.tahun, [row[0] for row in rows])
     employees: list[OptEmployee] = []
     evidence: dict[str, dict[str, list[int]]] = {}
     paths: dict[str, str] = {}
@@ -133,7 +140,7 @@ def build_instance(plan: Plan, *, budget: int | None = None) -> BuiltInstance:
             OptEmployee(
                 id=key,
                 position_class=kelas or NO_POSITION,
-                jp_done=0.0,
+                jp_done=done[employee_id],
                 max_days=plan.max_hari,
                 gaps=gaps,
                 weights=weights,

@@ -18,6 +18,7 @@ from bangkom.competencies.services import duty_delete, duty_save, standard_set
 from bangkom.core.access import deny
 from bangkom.core.errors import ServiceError
 from bangkom.core.forms import apply_service_errors
+from bangkom.core.params import query_id
 from bangkom.organisation import selectors
 from bangkom.organisation.access import (
     employees_for_user,
@@ -89,8 +90,8 @@ def _position_form(request: HttpRequest, position: Position | None = None) -> Po
             "kelas": position.kelas,
             "ikhtisar": position.ikhtisar,
         }
-    elif request.GET.get("unit"):
-        unit = managed_units(request.user).filter(pk=request.GET["unit"]).first()
+    elif unit_id := query_id(request.GET, "unit"):
+        unit = managed_units(request.user).filter(pk=unit_id).first()
         if unit:
             initial = {"unit": unit, "instansi": unit.instansi}
     return PositionForm(

@@ -15,6 +15,7 @@ from bangkom.accounts.scope import scope_for
 from bangkom.core.access import deny
 from bangkom.core.errors import ServiceError
 from bangkom.core.forms import apply_service_errors
+from bangkom.core.params import query_id
 from bangkom.organisation import selectors
 from bangkom.organisation.access import (
     employees_for_user,
@@ -85,8 +86,8 @@ def _unit_form(request: HttpRequest, unit: Unit | None = None) -> UnitForm:
             "singkatan": unit.singkatan,
             "wilayah": unit.wilayah_id or "",
         }
-    elif request.GET.get("parent"):
-        parent = managed_units(request.user).filter(pk=request.GET["parent"]).first()
+    elif parent_id := query_id(request.GET, "parent"):
+        parent = managed_units(request.user).filter(pk=parent_id).first()
         if parent:
             initial = {"parent": parent, "instansi": parent.instansi}
     units = managed_units(request.user)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -32,8 +33,28 @@ def load_schema() -> dict[str, Any]:
     return schema
 
 
-def document_loader(url: str, options: dict[str, Any] | None = None) -> dict[str, Any]:
-    name = CONTEXT_FILES.get(url)
-    if name is None:
-        raise UnknownDocumentError(f"refusing to load {url!r}: only shipped contexts are served")
-    return {"contextUrl": None, "documentUrl": url, "document": _load(name)}
+def _remote_document(url: str, document: Any) -> dict[str, Any]:
+    # No "tag": pyld then keeps the resolved context for one operation only, so a document
+    # another loader served can never be reused from pyld's process-wide cache.
+    return {"contextUrl": None, "documentUrl": url, "document": document}
+
+
+class LocalDocumentLoader:
+    """A pyld `documentLoader` serving the shipped contexts and, if given, a few extra local
+    documents (URL -> parsed JSON: tests, third-party vectors using e.g. the W3C examples
+    context). Anything else is refused: it never goes online."""
+
+    def __init__(self, extra_documents: Mapping[str, Any] | None = None) -> None:
+        self.extra = dict(extra_documents or {})
+        self.urls = frozenset(CONTEXT_FILES) | frozenset(self.extra)
+
+    def __call__(self, url: str, options: dict[str, Any] | None = None) -> dict[str, Any]:
+        if url in self.extra:
+            return _remote_document(url, self.extra[url])
+        name = CONTEXT_FILES.get(url)
+        if name is None:
+            raise UnknownDocumentError(f"refusing to load {url!r}: only local contexts are served")
+        return _remote_document(url, _load(name))
+
+
+document_loader = LocalDocumentLoader()

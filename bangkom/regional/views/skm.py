@@ -22,6 +22,7 @@ from bangkom.core.errors import ServiceError
 from bangkom.core.forms import apply_service_errors
 from bangkom.core.imports.report import ImportRejected, rejected_file_context
 from bangkom.core.paging import paginate
+from bangkom.core.params import query_id
 from bangkom.lib.ikm import GRADES, WeightConvention
 from bangkom.organisation.access import units_for_user
 from bangkom.regional import selectors
@@ -197,8 +198,8 @@ def skm_import_view(request: HttpRequest) -> HttpResponse:
     if not units.exists():
         raise deny()
     initial: dict[str, Any] = {"periode": str(timezone.localdate().year)}
-    if request.GET.get("unit"):
-        initial["unit"] = units.filter(pk=request.GET["unit"]).first()
+    if unit_id := query_id(request.GET, "unit"):
+        initial["unit"] = units.filter(pk=unit_id).first()
     form = SkmImportForm(request.POST or None, request.FILES or None, units=units, initial=initial)
     context: dict[str, Any] = {
         **page_context(request, instansi, "skm"),
