@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "bangkom.organisation",
     "bangkom.accounts",
     "bangkom.competencies",
+    "bangkom.factors",
     "bangkom.assessments",
     "bangkom.needs",
     "bangkom.regional",
@@ -65,6 +66,7 @@ INSTALLED_APPS = [
     "bangkom.delivery",
     "bangkom.evaluation",
     "bangkom.recognition",
+    "bangkom.dashboard",
     "bangkom.api",
 ]
 # The demo regions and their accounts (published password): installed for development, the tests
@@ -103,7 +105,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "bangkom.core.context_processors.navigation",
+                "bangkom.accounts.context_processors.navigation",
             ],
         },
     },
@@ -149,7 +151,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "dashboard:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Lock-out after repeated failures (django-axes), for a cool-off period: per account, whatever

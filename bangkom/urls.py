@@ -14,5 +14,6 @@ urlpatterns = [
     path("evaluasi/", include("bangkom.evaluation.urls")),
     path("api/v1/", include("bangkom.api.urls")),
     path("", include("bangkom.recognition.urls")),
+    path("", include("bangkom.dashboard.urls")),
     path("", include("bangkom.core.urls")),
 ]

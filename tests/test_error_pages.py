@@ -35,7 +35,7 @@ def test_another_instansis_employee_is_the_same_404_page(client, world: World) -
 
 def test_a_page_the_role_may_not_open_is_a_403_page(client, world: World) -> None:
     client.force_login(world.user("employee"))
-    response = client.get(reverse("core:audit_log"))
+    response = client.get(reverse("dashboard:audit_log"))
     assert response.status_code == 403
     assert "Akses ditolak" in response.content.decode()
 

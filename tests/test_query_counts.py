@@ -37,7 +37,7 @@ def _add_employees(world: World, count: int, start: int) -> None:
         "organisation:employee_list",
         "organisation:unit_list",
         "organisation:position_list",
-        "core:home",
+        "dashboard:home",
     ],
 )
 def test_list_queries_constant(client, world: World, url_name: str) -> None:

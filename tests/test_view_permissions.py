@@ -34,8 +34,8 @@ def expect(
 
 # (name, url builder, expected status per persona)
 PAGES: list[tuple[str, Callable[[World], str], dict[str, int]]] = [
-    ("home", lambda w: reverse("core:home"), expect(ALL)),
-    ("audit", lambda w: reverse("core:audit_log"), expect(ADMINS | {"outsider"}, default=403)),
+    ("home", lambda w: reverse("dashboard:home"), expect(ALL)),
+    ("audit", lambda w: reverse("dashboard:audit_log"), expect(ADMINS | {"outsider"}, default=403)),
     (
         "units",
         lambda w: reverse("organisation:unit_list"),

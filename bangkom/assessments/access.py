@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from bangkom.accounts.scope import Scope, scope_for
 from bangkom.assessments.models import AssessmentRound, CalibrationFlag, PerformanceRating
 from bangkom.core.access import NOTHING, deny, get_visible_or_404
-from bangkom.organisation.access import employee_q, employees_for_user
+from bangkom.organisation.access import employee_q, employees_for_user, subtree_q
 from bangkom.organisation.models import Employee, Instansi
 
 NOT_SUBORDINATE = gettext_lazy("Anda hanya dapat menilai bawahan langsung Anda.")
@@ -138,9 +138,7 @@ def calibration_q(scope: Scope, prefix: str = "employee__") -> Q:
         if scope.read_instansi_ids
         else NOTHING
     )
-    for _instansi, path in scope.opd_units:
-        q |= Q(**{f"{prefix}unit__path__startswith": path})
-    return q
+    return q | subtree_q(scope.opd_paths(), unit=f"{prefix}unit")
 
 
 def can_calibrate(user: Any, employee: Employee) -> bool:

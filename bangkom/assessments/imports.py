@@ -36,11 +36,11 @@ from bangkom.assessments.models import (
 from bangkom.competencies.models import Competency
 from bangkom.core.audit import audit_events_bulk, snapshot
 from bangkom.core.errors import ServiceError
+from bangkom.core.imports.columns import Column, ColumnMap
+from bangkom.core.imports.reading import Row, Table, cell_text, is_lossy_number, read_table
+from bangkom.core.imports.report import CellError, ErrorList, ImportRejected, ImportSummary
 from bangkom.lib.siasn import SiasnValueError, parse_date
-from bangkom.organisation.imports.columns import Column, ColumnMap
 from bangkom.organisation.imports.employees import check_can_import
-from bangkom.organisation.imports.reading import Row, Table, cell_text, is_lossy_number, read_table
-from bangkom.organisation.imports.report import CellError, ErrorList, ImportRejected, ImportSummary
 from bangkom.organisation.models import Employee, Instansi
 from bangkom.organisation.services import normalise_nip
 

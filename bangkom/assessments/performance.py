@@ -4,7 +4,7 @@ behind it, and those links weigh the competencies for that employee in the needs
 A shortfall is an SKP predicate of Butuh Perbaikan, Kurang or Sangat Kurang. The weight
 factors go to the needs analysis of the **plan year after the SKP year** (an SKP of 2025 is
 final early in 2026 and informs the plan of 2026), through
-:func:`bangkom.needs.services.factors_replace` with ``source_key = "skp:<rating id>"``.
+:func:`bangkom.factors.services.factors_replace` with ``source_key = "skp:<rating id>"``.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ from bangkom.assessments.models import (
 from bangkom.competencies.models import Competency
 from bangkom.core.audit import audit_event
 from bangkom.core.errors import ServiceError
-from bangkom.needs.models import FactorSource, WeightFactor
-from bangkom.needs.services import FactorSpec, factors_replace
+from bangkom.factors.models import FactorSource, WeightFactor
+from bangkom.factors.services import FactorSpec, factors_replace
 from bangkom.organisation.models import Instansi
 
 PLAN_YEAR_OFFSET = 1  # the SKP of year Y weighs the needs of plan year Y + 1

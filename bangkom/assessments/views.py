@@ -50,16 +50,9 @@ from bangkom.assessments.services import (
 from bangkom.competencies.models import Competency
 from bangkom.core.access import deny
 from bangkom.core.errors import ServiceError
+from bangkom.core.forms import apply_service_errors
 from bangkom.core.paging import paginate
 from bangkom.organisation.models import Employee, Instansi
-
-
-def service_errors(form: Any, exc: ServiceError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _round_state(assessment_round: AssessmentRound | None) -> str:
@@ -125,7 +118,7 @@ def round_create_view(request: HttpRequest) -> HttpResponse:
                 acting_user=request.user,
             )
         except ServiceError as exc:
-            service_errors(form, exc)
+            apply_service_errors(form, exc)
         else:
             messages.success(request, _("Periode %s dibuka.") % created.nama)
             return redirect("assessments:round_list")
@@ -487,7 +480,7 @@ def calibration_set_view(request: HttpRequest, pk: int) -> HttpResponse:
                 acting_user=request.user,
             )
         except ServiceError as exc:
-            service_errors(form, exc)
+            apply_service_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -548,7 +541,7 @@ def rules(request: HttpRequest) -> HttpResponse:
                 acting_user=request.user,
             )
         except ServiceError as exc:
-            service_errors(form, exc)
+            apply_service_errors(form, exc)
         else:
             messages.success(
                 request,

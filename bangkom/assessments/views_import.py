@@ -21,10 +21,8 @@ from bangkom.assessments.workbooks import (
     ac_template,
     skp_template,
 )
-from bangkom.organisation.imports import ImportRejected
+from bangkom.core.imports.report import ImportRejected, rejected_file_context
 from bangkom.organisation.models import Instansi
-
-MAX_SHOWN_ERRORS = 500  # a page stays readable; the count says how many more there are
 
 
 def _run_import(
@@ -49,9 +47,7 @@ def _run_import(
                 dry_run=data["uji_coba"],
             )
         except ImportRejected as exc:
-            context["errors"] = exc.errors[:MAX_SHOWN_ERRORS]
-            context["error_count"] = len(exc.errors)
-            context["hidden_errors"] = max(0, len(exc.errors) - MAX_SHOWN_ERRORS)
+            context.update(rejected_file_context(exc))
     return render(request, template, context)
 
 

@@ -20,10 +20,10 @@ from bangkom.assessments.performance import (
     shortfall_link_set,
     usable_competencies,
 )
-from bangkom.assessments.views import service_errors
 from bangkom.competencies.models import Competency, PositionStandard
 from bangkom.core.access import deny
 from bangkom.core.errors import ServiceError
+from bangkom.core.forms import apply_service_errors
 from bangkom.core.paging import paginate
 
 
@@ -72,7 +72,7 @@ def shortfall_link(request: HttpRequest, pk: int) -> HttpResponse:
                 acting_user=request.user,
             )
         except ServiceError as exc:
-            service_errors(form, exc)
+            apply_service_errors(form, exc)
         else:
             messages.success(
                 request,

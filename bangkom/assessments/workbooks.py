@@ -18,8 +18,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from bangkom.assessments.imports import AC_COLUMNS, SKP_COLUMNS
 from bangkom.assessments.models import SkpPredikat
 from bangkom.competencies.models import Competency
+from bangkom.core.imports.columns import Column
 from bangkom.lib.spreadsheet_safety import neutralise_formulas
-from bangkom.organisation.imports.columns import Column
 from bangkom.organisation.models import Instansi
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -10,7 +10,7 @@ from django.db.models import Q
 from bangkom.accounts.scope import scope_for
 from bangkom.core.access import NOTHING, deny, get_visible_or_404
 from bangkom.needs.models import Recomputation
-from bangkom.organisation.access import get_employee_for_user, get_unit_for_user
+from bangkom.organisation.access import get_employee_for_user, get_unit_for_user, subtree_q
 from bangkom.organisation.models import Employee, Instansi, Unit
 
 
@@ -31,10 +31,7 @@ def unit_filter_for(user: Any, instansi: Instansi) -> Q:
     paths = scope.opd_paths(instansi.pk)
     if not paths:
         return NOTHING
-    q = NOTHING
-    for path in paths:
-        q |= Q(unit__path__startswith=path)
-    return q
+    return subtree_q(paths, unit="unit")
 
 
 def get_unit_for_needs(user: Any, pk: object) -> Unit:

@@ -10,13 +10,13 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from bangkom.competencies.models import Competency
+from bangkom.factors.models import WeightFactor
 from bangkom.needs.models import (
     EmployeeNeeds,
     NeedLine,
     Recomputation,
     RecomputationStatus,
     UnitPriority,
-    WeightFactor,
 )
 from bangkom.organisation.models import Employee, Instansi, Unit
 

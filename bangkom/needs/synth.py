@@ -16,8 +16,8 @@ from bangkom.assessments.models import CurrentLevel
 from bangkom.competencies.models import Competency, CompetencyKind, PositionStandard
 from bangkom.competencies.services import class_defaults_ensure, dictionary_load
 from bangkom.core.bulk import bulk_insert
+from bangkom.factors.models import FactorSource, WeightFactor
 from bangkom.lib.nip import make_nip
-from bangkom.needs.models import FactorSource, WeightFactor
 from bangkom.organisation.models import (
     Employee,
     Instansi,

@@ -15,6 +15,7 @@ from bangkom.accounts.scope import scope_for
 from bangkom.competencies.access import get_competency_for_user
 from bangkom.core.access import deny
 from bangkom.core.errors import ServiceError
+from bangkom.factors.models import FactorSource, WeightFactor
 from bangkom.needs import exports, selectors
 from bangkom.needs.access import (
     can_recompute,
@@ -24,7 +25,7 @@ from bangkom.needs.access import (
     needs_instansi_for_user,
     unit_filter_for,
 )
-from bangkom.needs.models import FactorSource, Recomputation, RecomputationStatus, WeightFactor
+from bangkom.needs.models import Recomputation, RecomputationStatus
 from bangkom.needs.services import needs_recompute_enqueue
 from bangkom.organisation.models import Instansi, Unit
 from bangkom.organisation.plan_year import current_plan_year

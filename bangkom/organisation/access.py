@@ -6,6 +6,9 @@ answer 403.
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Iterable
+from functools import reduce
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -14,6 +17,17 @@ from django.utils.translation import gettext as _
 from bangkom.accounts.scope import Scope, scope_for
 from bangkom.core.access import NOTHING, deny, get_visible_or_404
 from bangkom.organisation.models import Employee, ImportJob, Instansi, Position, Unit
+
+
+def subtree_q(paths: Iterable[str], *, unit: str = "") -> Q:
+    """Rows whose unit lies in any of the subtrees at ``paths`` (materialised, ``12/40/``).
+
+    ``unit`` is the lookup that leads to the unit (``"unit"``, ``"position__unit"``), empty for
+    units themselves. No paths: nothing.
+    """
+    prefix = f"{unit}__" if unit else ""
+    lookups = [Q(**{f"{prefix}path__startswith": path}) for path in paths]
+    return reduce(operator.or_, lookups) if lookups else NOTHING
 
 
 def instansi_for_user(user: Any) -> QuerySet[Instansi]:
@@ -30,9 +44,7 @@ def get_instansi_for_user(user: Any, pk: object, *, for_write: bool = False) -> 
 
 def units_for_user(user: Any) -> QuerySet[Unit]:
     scope = scope_for(user)
-    q = Q(instansi_id__in=scope.read_instansi_ids)
-    for _instansi, path in scope.opd_units:
-        q |= Q(path__startswith=path)
+    q = Q(instansi_id__in=scope.read_instansi_ids) | subtree_q(scope.opd_paths())
     if not scope.read_instansi_ids and not scope.opd_units:
         q = NOTHING
     return Unit.objects.filter(q).select_related("instansi", "parent", "wilayah")
@@ -47,9 +59,7 @@ def get_unit_for_user(user: Any, pk: object, *, for_write: bool = False) -> Unit
 
 def positions_for_user(user: Any) -> QuerySet[Position]:
     scope = scope_for(user)
-    q = Q(instansi_id__in=scope.read_instansi_ids)
-    for _instansi, path in scope.opd_units:
-        q |= Q(unit__path__startswith=path)
+    q = Q(instansi_id__in=scope.read_instansi_ids) | subtree_q(scope.opd_paths(), unit="unit")
     if scope.employee_id:
         q |= Q(holders__pk=scope.employee_id) | Q(holders__supervisor_id=scope.employee_id)
     return Position.objects.filter(q).distinct().select_related("unit", "instansi")
@@ -68,8 +78,7 @@ def employee_q(scope: Scope) -> Q:
     """The employees a scope may read: whole instansi for admins and leadership, the unit
     subtree for OPD admins, direct subordinates for supervisors, and oneself."""
     q = Q(instansi_id__in=scope.read_instansi_ids) if scope.read_instansi_ids else NOTHING
-    for _instansi, path in scope.opd_units:
-        q |= Q(unit__path__startswith=path)
+    q |= subtree_q(scope.opd_paths(), unit="unit")
     if scope.employee_id:
         q |= Q(pk=scope.employee_id) | Q(supervisor_id=scope.employee_id)
     return q

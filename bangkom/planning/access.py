@@ -19,6 +19,7 @@ from django.db.models import Q, QuerySet
 
 from bangkom.accounts.scope import scope_for
 from bangkom.core.access import NOTHING, deny, get_visible_or_404
+from bangkom.organisation.access import subtree_q
 from bangkom.organisation.models import Instansi, Unit
 from bangkom.planning.models import Plan, PlanRun, ProgramTemplate
 
@@ -62,9 +63,7 @@ def get_template_for_user(user: Any, pk: object, *, for_write: bool = False) -> 
 def plan_q(user: Any) -> Q:
     scope = scope_for(user)
     q = Q(instansi_id__in=scope.read_instansi_ids) if scope.read_instansi_ids else NOTHING
-    for _instansi, path in scope.opd_units:
-        q |= Q(unit__path__startswith=path)
-    return q
+    return q | subtree_q(scope.opd_paths(), unit="unit")
 
 
 def plans_for_user(user: Any) -> QuerySet[Plan]:
@@ -104,10 +103,7 @@ def plan_units_for_user(user: Any, instansi: Instansi) -> QuerySet[Unit]:
     qs = Unit.objects.filter(instansi=instansi)
     if scope.can_admin(instansi.pk):
         return qs
-    q = NOTHING
-    for path in scope.opd_paths(instansi.pk):
-        q |= Q(path__startswith=path)
-    return qs.filter(q)
+    return qs.filter(subtree_q(scope.opd_paths(instansi.pk)))
 
 
 def plan_instansi_for_user(user: Any) -> QuerySet[Instansi]:

@@ -21,9 +21,9 @@ from openpyxl.styles import Font, PatternFill
 from bangkom.competencies.models import Competency
 from bangkom.core.audit import audit_event
 from bangkom.core.errors import ServiceError
-from bangkom.organisation.imports.columns import EXAMPLE_PREFIX, Column, ColumnMap, is_example
-from bangkom.organisation.imports.reading import Row, file_kind, read_workbook
-from bangkom.organisation.imports.report import CellError, ErrorList, ImportRejected, ImportSummary
+from bangkom.core.imports.columns import EXAMPLE_PREFIX, Column, ColumnMap, is_example
+from bangkom.core.imports.reading import Row, file_kind, read_workbook
+from bangkom.core.imports.report import CellError, ErrorList, ImportRejected, ImportSummary
 from bangkom.organisation.models import Instansi, PositionClass, Unit
 from bangkom.planning.models import DeliveryMode, DevelopmentForm, ProgramTemplate
 from bangkom.planning.services import (

@@ -36,7 +36,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from bangkom.competencies.models import Competency
-from bangkom.needs.models import WeightFactor
+from bangkom.factors.models import WeightFactor
 from bangkom.organisation.models import Employee
 from bangkom.planning.booked import booked_for
 from bangkom.planning.jp import prorated_target

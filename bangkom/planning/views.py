@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from bangkom.accounts.scope import scope_for
 from bangkom.core.access import deny, get_visible_or_404
 from bangkom.core.errors import ConflictError, ServiceError
+from bangkom.core.forms import apply_service_errors
 from bangkom.core.paging import paginate
 from bangkom.organisation.access import employees_for_user
 from bangkom.organisation.models import Employee, Instansi
@@ -69,7 +70,6 @@ from bangkom.planning.services import (
     plan_update,
     scenario_create,
 )
-from bangkom.planning.views_catalogue import apply_service_errors
 
 # ----------------------------------------------------------------------------- list and create
 

@@ -18,7 +18,7 @@ from bangkom.competencies.models import Competency
 from bangkom.core.access import get_visible_or_404
 from bangkom.core.errors import ServiceError
 from bangkom.core.forms import apply_service_errors
-from bangkom.organisation.imports.report import ImportRejected
+from bangkom.core.imports.report import ImportRejected, rejected_file_context
 from bangkom.organisation.imports.workbooks import XLSX_CONTENT_TYPE
 from bangkom.organisation.models import Instansi, Unit
 from bangkom.planning import selectors
@@ -43,8 +43,6 @@ from bangkom.planning.services import (
     template_save,
     template_value_errors,
 )
-
-MAX_SHOWN_ERRORS = 500
 
 
 def _instansi(request: HttpRequest, *, for_write: bool = False) -> Instansi:
@@ -228,9 +226,7 @@ def catalogue_import_view(request: HttpRequest) -> HttpResponse:
                 dry_run=form.cleaned_data["uji_coba"],
             )
         except ImportRejected as exc:
-            context["errors"] = exc.errors[:MAX_SHOWN_ERRORS]
-            context["error_count"] = len(exc.errors)
-            context["hidden_errors"] = max(0, len(exc.errors) - MAX_SHOWN_ERRORS)
+            context.update(rejected_file_context(exc))
     return render(request, "planning/catalogue_import.html", context)
 
 

@@ -21,8 +21,8 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
 from bangkom.accounts.scope import Scope, scope_for
-from bangkom.core.access import NOTHING, deny, get_visible_or_404
-from bangkom.organisation.access import get_unit_for_user, units_for_user
+from bangkom.core.access import deny, get_visible_or_404
+from bangkom.organisation.access import get_unit_for_user, subtree_q, units_for_user
 from bangkom.organisation.models import Instansi, Unit
 from bangkom.regional.models import (
     Indicator,
@@ -89,9 +89,7 @@ def managed_units(user: Any, instansi: Instansi) -> QuerySet[Unit]:
     if scope.can_admin(instansi.pk):
         q = Q(instansi=instansi)
     else:
-        q = NOTHING
-        for path in scope.opd_paths(instansi.pk):
-            q |= Q(instansi=instansi, path__startswith=path)
+        q = Q(instansi=instansi) & subtree_q(scope.opd_paths(instansi.pk))
     return Unit.objects.filter(q).order_by("path")
 
 
@@ -136,10 +134,7 @@ def values_for_user(user: Any, instansi: Instansi) -> QuerySet[IndicatorValue]:
     paths = scope.opd_paths(instansi.pk)
     if not paths:
         return qs.none()
-    q = Q(unit__isnull=True)
-    for path in paths:
-        q |= Q(unit__path__startswith=path)
-    return qs.filter(q)
+    return qs.filter(Q(unit__isnull=True) | subtree_q(paths, unit="unit"))
 
 
 def can_write_value(user: Any, instansi: Instansi, unit: Unit | None) -> bool:
@@ -241,10 +236,7 @@ def skm_units_for_user(user: Any, instansi: Instansi) -> QuerySet[Unit]:
     scope = scope_for(user)
     if scope.can_read_all(instansi.pk):
         return Unit.objects.filter(instansi=instansi)
-    q = NOTHING
-    for path in scope.opd_paths(instansi.pk):
-        q |= Q(instansi=instansi, path__startswith=path)
-    return Unit.objects.filter(q)
+    return Unit.objects.filter(Q(instansi=instansi) & subtree_q(scope.opd_paths(instansi.pk)))
 
 
 def get_skm_unit_for_user(user: Any, pk: object, *, for_write: bool = False) -> Unit:

@@ -26,10 +26,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from bangkom.core.audit import audit_events_bulk, snapshot
-from bangkom.organisation.imports.columns import Column, ColumnMap
+from bangkom.core.imports.columns import Column, ColumnMap
+from bangkom.core.imports.reading import cell_text, read_table
+from bangkom.core.imports.report import ErrorList, ImportSummary
 from bangkom.organisation.imports.employees import check_can_import
-from bangkom.organisation.imports.reading import cell_text, read_table
-from bangkom.organisation.imports.report import ErrorList, ImportSummary
 from bangkom.organisation.models import Instansi, Unit, Wilayah
 from bangkom.regional.models import Indicator, IndicatorValue, Periodicity
 from bangkom.regional.numbers import parse_number

@@ -15,6 +15,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from bangkom.competencies.models import Competency
+from bangkom.factors.models import WeightFactor
 from bangkom.lib.ikm import (
     ELEMENTS,
     IkmError,
@@ -23,7 +24,6 @@ from bangkom.lib.ikm import (
     compute_ikm,
     krejcie_morgan,
 )
-from bangkom.needs.models import WeightFactor
 from bangkom.organisation.models import Position, Unit
 from bangkom.regional.models import (
     SCORE_FIELDS,

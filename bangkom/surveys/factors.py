@@ -1,5 +1,5 @@
 """Survey evidence → weight factors: what a survey's answers say about each unit, written as
-``WeightFactor`` rows through ``needs.services.factors_replace`` (see docs/surveys.md)."""
+``WeightFactor`` rows through ``factors.services.factors_replace`` (see docs/surveys.md)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from bangkom.competencies.models import Competency
-from bangkom.needs.models import FactorSource, WeightFactor
-from bangkom.needs.services import FactorSpec, factors_replace
+from bangkom.factors.models import FactorSource, WeightFactor
+from bangkom.factors.services import FactorSpec, factors_replace
 from bangkom.organisation.models import Unit
 from bangkom.surveys.models import QuestionItem, Survey
 from bangkom.surveys.selectors import factor_evidence

@@ -4,7 +4,7 @@
 A survey belongs to an instansi and a plan year and targets the whole instansi or chosen unit
 subtrees. Its questions are of five kinds; the items of a question (topics, tasks, forms of
 development, time slots) may be linked to competencies, which is how answers become weight
-factors (``bangkom.needs``).
+factors (``bangkom.factors``).
 """
 
 from __future__ import annotations

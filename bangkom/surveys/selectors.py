@@ -8,15 +8,15 @@ grouped in the database and assembled here.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
-from bangkom.core.access import NOTHING
+from bangkom.organisation.access import subtree_q
 from bangkom.organisation.models import Employee, Position, PositionClass, Unit
 from bangkom.surveys.models import (
     Answer,
@@ -77,13 +77,6 @@ def questions_with_items(survey: Survey) -> list[Question]:
     )
 
 
-def unit_path_q(paths: Sequence[str], prefix: str = "") -> Q:
-    q = NOTHING
-    for path in paths:
-        q |= Q(**{f"{prefix}path__startswith": path})
-    return q
-
-
 def target_paths(survey: Survey) -> list[str]:
     """The paths of the survey's target units; empty when it targets the whole instansi."""
     return [unit.path for unit in survey.target_units.all()]
@@ -92,7 +85,7 @@ def target_paths(survey: Survey) -> list[str]:
 def responses_visible(survey: Survey, viewer: Viewer) -> QuerySet[SurveyResponse]:
     responses = SurveyResponse.objects.filter(survey=survey)
     if viewer.paths is not None:
-        responses = responses.filter(unit_path_q(viewer.paths, "unit__"))
+        responses = responses.filter(subtree_q(viewer.paths, unit="unit"))
     return responses
 
 
@@ -169,9 +162,9 @@ def _population(
     """Active ASN in the survey's target (and the viewer's subtrees) by unit, position, class."""
     employees = Employee.objects.filter(instansi_id=survey.instansi_id, is_active=True)
     if targets:
-        employees = employees.filter(unit_path_q(targets, "unit__"))
+        employees = employees.filter(subtree_q(targets, unit="unit"))
     if viewer.paths is not None:
-        employees = employees.filter(unit_path_q(viewer.paths, "unit__"))
+        employees = employees.filter(subtree_q(viewer.paths, unit="unit"))
     return list(
         employees.values_list("unit_id", "position_id", "position__kelas")
         .annotate(n=Count("id"))

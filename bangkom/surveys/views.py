@@ -18,8 +18,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from bangkom.accounts.scope import scope_for
 from bangkom.core.access import deny, get_visible_or_404
 from bangkom.core.errors import ServiceError
+from bangkom.core.forms import apply_service_errors
 from bangkom.core.paging import paginate
-from bangkom.needs.models import WeightFactor
+from bangkom.factors.models import WeightFactor
 from bangkom.organisation.models import Instansi, Unit
 from bangkom.organisation.plan_year import current_plan_year
 from bangkom.surveys import access, selectors, services
@@ -30,14 +31,6 @@ from bangkom.surveys.forms import (
     SurveyForm,
 )
 from bangkom.surveys.models import Survey, SurveyResponse
-
-
-def apply_service_errors(form: Any, exc: ServiceError) -> None:
-    if hasattr(exc, "error_dict"):
-        for key, errors in exc.message_dict.items():
-            form.add_error(key if key in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def admin_instansi(user: Any) -> QuerySet[Instansi]:

@@ -17,20 +17,21 @@ from django.views.decorators.http import require_http_methods, require_POST
 from bangkom.accounts.scope import scope_for
 from bangkom.core.access import NOTHING, deny, get_visible_or_404
 from bangkom.core.errors import ServiceError
+from bangkom.core.forms import apply_service_errors
 from bangkom.core.paging import paginate
-from bangkom.needs.models import WeightFactor
+from bangkom.factors.models import WeightFactor
+from bangkom.organisation.access import subtree_q
 from bangkom.organisation.models import Instansi, Unit
 from bangkom.surveys import access, discussions, services
 from bangkom.surveys.forms import AttachmentForm, ConclusionForm, NoteForm
 from bangkom.surveys.models import DiscussionNote
-from bangkom.surveys.views import admin_instansi, apply_service_errors
+from bangkom.surveys.views import admin_instansi
 
 
 def _note_units(user: Any, instansi_ids: set[int] | None = None) -> QuerySet[Unit]:
     scope = scope_for(user)
     q = Q(instansi_id__in=scope.admin_instansi_ids) if scope.admin_instansi_ids else NOTHING
-    for _instansi, path in scope.opd_units:
-        q |= Q(path__startswith=path)
+    q |= subtree_q(scope.opd_paths())
     units = Unit.objects.filter(q)
     if instansi_ids is not None:
         units = units.filter(instansi_id__in=instansi_ids)

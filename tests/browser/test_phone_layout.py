@@ -64,7 +64,7 @@ def test_no_page_scrolls_sideways_on_a_phone(live_server, phone_page: Page) -> N
     SkmUnitSettings.objects.create(unit=world.puskesmas, is_open=True, jenis_layanan="Poli umum")
     base = live_server.url
     admin_pages = [
-        reverse("core:home"),
+        reverse("dashboard:home"),
         reverse("organisation:unit_list"),
         reverse("organisation:unit_detail", args=[world.puskesmas.pk]),
         reverse("organisation:position_list"),
@@ -89,11 +89,11 @@ def test_no_page_scrolls_sideways_on_a_phone(live_server, phone_page: Page) -> N
         reverse("regional:priority_list"),
         reverse("regional:skm_results"),
         reverse("regional:settings"),
-        reverse("core:audit_log"),
+        reverse("dashboard:audit_log"),
         reverse("accounts:tokens"),
     ]
     employee_pages = [
-        reverse("core:home"),
+        reverse("dashboard:home"),
         reverse("assessments:my_assessments"),
         reverse("assessments:self_assessment"),
         reverse("surveys:my_surveys"),

@@ -12,7 +12,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from bangkom.competencies.models import Competency
-from bangkom.needs.models import EmployeeNeeds, FactorSource, WeightFactor
+from bangkom.factors.models import FactorSource, WeightFactor
+from bangkom.needs.models import EmployeeNeeds
 from bangkom.organisation.models import Employee
 from bangkom.planning.models import DevelopmentForm, PlanRun, RunStatus
 from bangkom.planning.services import TemplateData, form_table_ensure, template_save

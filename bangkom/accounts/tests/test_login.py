@@ -19,7 +19,7 @@ def test_login_by_username_and_by_nip(client, world: World) -> None:
     spaced = "19920314 201903 1 004"  # the NIP of world.employee, written with spaces
     response = _login(client, spaced, PASSWORD)
     assert response.status_code == 302
-    assert client.get(reverse("core:home")).context["user"] == world.user("employee")
+    assert client.get(reverse("dashboard:home")).context["user"] == world.user("employee")
 
 
 def test_wrong_password_shows_indonesian_error(client, world: World) -> None:

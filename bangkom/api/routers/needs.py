@@ -14,8 +14,9 @@ from bangkom.api.pagination import Pagination
 from bangkom.api.refs import acting_user
 from bangkom.api.schemas import ObjectId, Year
 from bangkom.core.access import deny
+from bangkom.factors.models import FactorSource, WeightFactor
 from bangkom.needs.access import get_employee_for_needs, get_unit_for_needs, unit_filter_for
-from bangkom.needs.models import FactorSource, UnitPriority, WeightFactor
+from bangkom.needs.models import UnitPriority
 from bangkom.needs.selectors import inventory
 from bangkom.organisation.models import Instansi
 

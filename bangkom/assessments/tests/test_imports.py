@@ -24,8 +24,8 @@ from bangkom.assessments.models import (
 )
 from bangkom.assessments.tests.conftest import competency
 from bangkom.assessments.workbooks import ac_template, skp_template
+from bangkom.core.imports.report import ImportRejected
 from bangkom.core.models import AuditEvent
-from bangkom.organisation.imports import ImportRejected
 from bangkom.testing.world import World
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from bangkom.assessments.services import RulesData, assessment_rules_set
 from bangkom.assessments.tests.conftest import competency
 from bangkom.core.errors import ServiceError
 from bangkom.core.models import AuditEvent
-from bangkom.needs.models import FactorSource, WeightFactor
+from bangkom.factors.models import FactorSource, WeightFactor
 from bangkom.testing.world import World
 
 pytestmark = pytest.mark.django_db

@@ -30,8 +30,8 @@ from bangkom.assessments.models import (
 )
 from bangkom.assessments.tests.conftest import RateFn, competency
 from bangkom.core.models import AuditEvent
+from bangkom.factors.models import WeightFactor
 from bangkom.lib.nip import make_nip
-from bangkom.needs.models import WeightFactor
 from bangkom.organisation.services import EmployeeData, employee_save
 from bangkom.testing.world import PERSONAS, World
 

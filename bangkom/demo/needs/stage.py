@@ -42,8 +42,9 @@ from bangkom.demo.needs.ratings import self_levels, supervisor_level
 from bangkom.demo.needs.spec import IndicatorSpec, InputSpec, NeedsStory, SkmSpec
 from bangkom.demo.needs.stories import PLAN_YEAR
 from bangkom.demo.spec import RegionSpec
+from bangkom.factors.models import WeightFactor
 from bangkom.lib.ikm import krejcie_morgan
-from bangkom.needs.models import Recomputation, WeightFactor
+from bangkom.needs.models import Recomputation
 from bangkom.needs.services import needs_recompute
 from bangkom.organisation.models import Employee, Instansi, Unit, UnitKind, Wilayah
 from bangkom.organisation.plan_year import plan_year_set

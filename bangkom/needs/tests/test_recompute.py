@@ -7,8 +7,9 @@ import pytest
 from bangkom.assessments.models import CurrentLevel
 from bangkom.competencies.models import Competency
 from bangkom.core.models import AuditEvent
+from bangkom.factors.services import FactorSpec, factors_replace
 from bangkom.needs.models import EmployeeNeeds, UnitPriority
-from bangkom.needs.services import FactorSpec, factors_replace, needs_recompute
+from bangkom.needs.services import needs_recompute
 from bangkom.testing.world import World
 
 pytestmark = pytest.mark.django_db

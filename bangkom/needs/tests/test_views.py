@@ -14,9 +14,10 @@ from openpyxl import load_workbook
 from bangkom.assessments.models import CurrentLevel
 from bangkom.competencies.models import Competency
 from bangkom.core.models import AuditEvent
+from bangkom.factors.services import FactorSpec, factors_replace
 from bangkom.lib.nip import make_nip
 from bangkom.needs.models import EmployeeNeeds
-from bangkom.needs.services import FactorSpec, factors_replace, needs_recompute
+from bangkom.needs.services import needs_recompute
 from bangkom.organisation.services import EmployeeData, employee_save
 from bangkom.testing.world import PERSONAS, World
 

@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from bangkom.organisation.imports.report import CellError, ImportRejected, ImportSummary
+from bangkom.core.imports.report import CellError, ImportRejected, ImportSummary
 from bangkom.organisation.models import Instansi
 
 REJECTED = 2  # exit status of a refused file or a refused user

@@ -16,6 +16,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from bangkom.core.errors import ServiceError
+from bangkom.core.imports.columns import ColumnMap, is_example
+from bangkom.core.imports.reading import Row, Table, cell_text, is_lossy_number
+from bangkom.core.imports.report import ErrorList
 from bangkom.lib.golongan import GolonganError, parse_golongan
 from bangkom.lib.siasn import (
     SiasnValueError,
@@ -24,7 +27,6 @@ from bangkom.lib.siasn import (
     parse_sex,
     position_class_from_title,
 )
-from bangkom.organisation.imports.columns import ColumnMap, is_example
 from bangkom.organisation.imports.layouts import EMPLOYEE_COLUMNS
 from bangkom.organisation.imports.matching import (
     PositionCatalogue,
@@ -37,8 +39,6 @@ from bangkom.organisation.imports.matching import (
     resolved,
     wilayah_children,
 )
-from bangkom.organisation.imports.reading import Row, Table, cell_text, is_lossy_number
-from bangkom.organisation.imports.report import ErrorList
 from bangkom.organisation.models import Employee, EmployeeKind, Instansi, Position, Unit
 from bangkom.organisation.services import (
     EMPLOYEE_FIELDS,

@@ -37,10 +37,8 @@ from bangkom.accounts.scope import scope_for
 from bangkom.core.access import deny
 from bangkom.core.audit import audit_events_bulk, snapshot
 from bangkom.core.errors import ServiceError
-from bangkom.organisation.imports.employee_rows import EmployeeRow, _Reader
-from bangkom.organisation.imports.matching import PositionPlan, UnitPlan, resolved
-from bangkom.organisation.imports.reading import Table, read_table
-from bangkom.organisation.imports.report import (
+from bangkom.core.imports.reading import Table, read_table
+from bangkom.core.imports.report import (
     CellError,
     ErrorList,
     ImportRejected,
@@ -48,6 +46,8 @@ from bangkom.organisation.imports.report import (
     Progress,
     no_progress,
 )
+from bangkom.organisation.imports.employee_rows import EmployeeRow, _Reader
+from bangkom.organisation.imports.matching import PositionPlan, UnitPlan, resolved
 from bangkom.organisation.models import Employee, Instansi
 from bangkom.organisation.services import EMPLOYEE_FIELDS, EmployeeData, position_save, unit_create
 

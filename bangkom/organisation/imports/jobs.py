@@ -24,10 +24,10 @@ from django.utils.translation import gettext as _
 
 from bangkom.core.audit import audit_event
 from bangkom.core.errors import ServiceError
+from bangkom.core.imports.report import CellError, ImportRejected, ImportSummary
 from bangkom.core.jobs import enqueue_on_commit
 from bangkom.organisation.imports import employees, positions
 from bangkom.organisation.imports.employees import check_can_import
-from bangkom.organisation.imports.report import CellError, ImportRejected, ImportSummary
 from bangkom.organisation.models import (
     ImportJob,
     ImportKind,

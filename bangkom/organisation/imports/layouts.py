@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy
 
-from bangkom.organisation.imports.columns import EXAMPLE_PREFIX, Column
+from bangkom.core.imports.columns import EXAMPLE_PREFIX, Column
 
 EMPLOYEE_COLUMNS: tuple[Column, ...] = (
     Column(

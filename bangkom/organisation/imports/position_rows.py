@@ -13,8 +13,10 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from bangkom.competencies.models import Competency, PositionStandard, StandardSource
+from bangkom.core.imports.columns import ColumnMap, is_example
+from bangkom.core.imports.reading import Row, Table
+from bangkom.core.imports.report import ErrorList
 from bangkom.lib.siasn import position_class_from_title
-from bangkom.organisation.imports.columns import ColumnMap, is_example
 from bangkom.organisation.imports.layouts import DUTY_COLUMNS, POSITION_COLUMNS, STANDARD_COLUMNS
 from bangkom.organisation.imports.matching import (
     UnitCatalogue,
@@ -23,8 +25,6 @@ from bangkom.organisation.imports.matching import (
     parse_position_class,
     position_class_help,
 )
-from bangkom.organisation.imports.reading import Row, Table
-from bangkom.organisation.imports.report import ErrorList
 from bangkom.organisation.models import Duty, Instansi, Position, Unit
 
 MAX_ORDER = 999

@@ -28,6 +28,14 @@ from django.utils.translation import gettext_lazy
 
 from bangkom.competencies.services import duty_delete, duty_save, standard_set
 from bangkom.core.errors import ServiceError
+from bangkom.core.imports.reading import Table, file_kind, read_csv, read_workbook
+from bangkom.core.imports.report import (
+    CellError,
+    ImportRejected,
+    ImportSummary,
+    Progress,
+    no_progress,
+)
 from bangkom.lib.siasn import normalise_header
 from bangkom.organisation.imports.employees import check_can_import
 from bangkom.organisation.imports.layouts import SHEET_DUTIES, SHEET_POSITIONS, SHEET_STANDARDS
@@ -38,14 +46,6 @@ from bangkom.organisation.imports.position_rows import (
     StandardRow,
     Target,
     _Checker,
-)
-from bangkom.organisation.imports.reading import Table, file_kind, read_csv, read_workbook
-from bangkom.organisation.imports.report import (
-    CellError,
-    ImportRejected,
-    ImportSummary,
-    Progress,
-    no_progress,
 )
 from bangkom.organisation.models import Instansi, PositionClass
 from bangkom.organisation.services import position_save

@@ -16,7 +16,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from bangkom.competencies.models import Competency
-from bangkom.organisation.imports.columns import EXAMPLE_PREFIX, Column
+from bangkom.core.imports.columns import EXAMPLE_PREFIX, Column
 from bangkom.organisation.imports.layouts import (
     DUTY_COLUMNS,
     EMPLOYEE_COLUMNS,

@@ -14,8 +14,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from bangkom.competencies.models import PositionStandard
+from bangkom.core.imports.report import ImportRejected
 from bangkom.core.models import AuditEvent
-from bangkom.organisation.imports import ImportRejected, employees_import
+from bangkom.organisation.imports import employees_import
 from bangkom.organisation.imports.workbooks import employees_template
 from bangkom.organisation.models import (
     Employee,

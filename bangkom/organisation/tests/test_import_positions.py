@@ -11,8 +11,9 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from bangkom.competencies.models import PositionStandard, StandardSource
+from bangkom.core.imports.report import ImportRejected
 from bangkom.core.models import AuditEvent
-from bangkom.organisation.imports import ImportRejected, positions_import
+from bangkom.organisation.imports import positions_import
 from bangkom.organisation.imports.workbooks import positions_template
 from bangkom.organisation.models import Duty, Position, PositionClass
 from bangkom.testing.world import World

@@ -8,14 +8,14 @@ from datetime import date, datetime
 import openpyxl
 import pytest
 
-from bangkom.organisation.imports.columns import Column, ColumnMap, is_example
+from bangkom.core.imports.columns import Column, ColumnMap, is_example
+from bangkom.core.imports.reading import cell_text, is_lossy_number, read_table
+from bangkom.core.imports.report import ErrorList, ImportRejected
 from bangkom.organisation.imports.matching import (
     name_key,
     parse_position_class,
     unit_kind_from_name,
 )
-from bangkom.organisation.imports.reading import cell_text, is_lossy_number, read_table
-from bangkom.organisation.imports.report import ErrorList, ImportRejected
 from bangkom.organisation.models import PositionClass, UnitKind
 
 

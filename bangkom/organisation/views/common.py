@@ -9,10 +9,10 @@ from django.http import HttpRequest
 
 from bangkom.accounts.scope import scope_for
 from bangkom.core.access import NOTHING, deny
-from bangkom.core.errors import ServiceError
 from bangkom.core.paging import paginate
 from bangkom.organisation.access import (
     instansi_for_user,
+    subtree_q,
 )
 from bangkom.organisation.models import (
     Instansi,
@@ -29,8 +29,7 @@ def managed_instansi(user: Any) -> QuerySet[Instansi]:
 def managed_units(user: Any) -> QuerySet[Unit]:
     scope = scope_for(user)
     q = Q(instansi_id__in=scope.admin_instansi_ids) if scope.admin_instansi_ids else NOTHING
-    for _instansi, path in scope.opd_units:
-        q |= Q(path__startswith=path)
+    q |= subtree_q(scope.opd_paths())
     return Unit.objects.filter(q).select_related("instansi").order_by("instansi__nama", "path")
 
 
@@ -38,14 +37,6 @@ def require_manager(user: Any) -> None:
     scope = scope_for(user)
     if not scope.is_admin and not scope.is_opd_admin:
         raise deny()
-
-
-def apply_service_errors(form: Any, exc: ServiceError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def list_context(request: HttpRequest, qs: QuerySet[Any]) -> dict[str, Any]:

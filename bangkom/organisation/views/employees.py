@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 from bangkom.accounts.scope import scope_for
 from bangkom.core.access import deny
 from bangkom.core.errors import ServiceError
+from bangkom.core.forms import apply_service_errors
 from bangkom.organisation import selectors
 from bangkom.organisation.access import (
     can_write_employee,
@@ -32,7 +33,6 @@ from bangkom.organisation.services import (
     employee_save,
 )
 from bangkom.organisation.views.common import (
-    apply_service_errors,
     list_context,
     managed_instansi,
     managed_units,

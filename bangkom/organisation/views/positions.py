@@ -17,6 +17,7 @@ from bangkom.competencies.access import competencies_for_user
 from bangkom.competencies.services import duty_delete, duty_save, standard_set
 from bangkom.core.access import deny
 from bangkom.core.errors import ServiceError
+from bangkom.core.forms import apply_service_errors
 from bangkom.core.params import query_id
 from bangkom.organisation import selectors
 from bangkom.organisation.access import (
@@ -34,7 +35,6 @@ from bangkom.organisation.services import (
     position_save,
 )
 from bangkom.organisation.views.common import (
-    apply_service_errors,
     list_context,
     managed_instansi,
     managed_units,

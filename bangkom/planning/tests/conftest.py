@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from bangkom.competencies.models import Competency
-from bangkom.needs.models import EmployeeNeeds, FactorSource, WeightFactor
+from bangkom.factors.models import FactorSource, WeightFactor
+from bangkom.needs.models import EmployeeNeeds
 from bangkom.organisation.models import Employee
 from bangkom.planning.models import DevelopmentForm, Plan, PlanProgram, ProgramTemplate
 from bangkom.planning.services import (

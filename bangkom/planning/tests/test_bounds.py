@@ -227,7 +227,7 @@ def test_catalogue_form_shows_field_and_rule_errors_together(client, world) -> N
 
 
 def test_import_refuses_absurd_rows_naming_cell_and_bound(world) -> None:  # type: ignore[no-untyped-def]
-    from bangkom.organisation.imports.report import ImportRejected
+    from bangkom.core.imports.report import ImportRejected
     from bangkom.planning.imports import catalogue_import
     from bangkom.planning.tests.test_imports import GOOD, workbook
 

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from bangkom.core.imports.report import ImportRejected
 from bangkom.core.models import AuditEvent
-from bangkom.organisation.imports.report import ImportRejected
 from bangkom.planning.imports import COLUMNS, catalogue_import, catalogue_template
 from bangkom.planning.models import ProgramCompetency, ProgramTemplate
 

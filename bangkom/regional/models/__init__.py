@@ -12,7 +12,7 @@
 - **SKM** (*survei kepuasan masyarakat*, PermenPANRB 14/2017): the community satisfaction survey
   of each service unit; low U6/U7 becomes a signal for that unit.
 
-Every one of them becomes priority only through :func:`bangkom.needs.services.factors_replace`.
+Every one of them becomes priority only through :func:`bangkom.factors.services.factors_replace`.
 """
 
 # In the order the models were declared in, which is the order Django registers them.

@@ -13,8 +13,8 @@ from bangkom.competencies.models import Competency
 from bangkom.core.audit import diff
 from bangkom.core.errors import ServiceError
 from bangkom.core.models import AuditEvent
-from bangkom.needs.models import WeightFactor
-from bangkom.needs.services import factors_replace
+from bangkom.factors.models import WeightFactor
+from bangkom.factors.services import factors_replace
 from bangkom.organisation.models import Instansi, PositionClass, Unit, Wilayah, WilayahLevel
 from bangkom.regional.models import RegionalSettings
 

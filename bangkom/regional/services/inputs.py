@@ -24,8 +24,8 @@ from django.utils.translation import gettext as _
 from bangkom.competencies.models import Competency
 from bangkom.core.audit import audit_event
 from bangkom.core.errors import ServiceError
-from bangkom.needs.models import FactorSource, WeightFactor
-from bangkom.needs.services import FactorSpec, factors_replace
+from bangkom.factors.models import FactorSource, WeightFactor
+from bangkom.factors.services import FactorSpec, factors_replace
 from bangkom.organisation.models import Instansi, Unit, Wilayah
 from bangkom.regional.models import (
     InputStatus,

@@ -19,11 +19,11 @@ from bangkom.competencies.models import Competency, CompetencyKind, PositionStan
 from bangkom.core.access import deny
 from bangkom.core.audit import audit_event, snapshot
 from bangkom.core.errors import ServiceError
+from bangkom.core.imports.report import CellError, ImportRejected, ImportSummary
+from bangkom.factors.models import FactorSource
+from bangkom.factors.services import FactorSpec, factors_replace
 from bangkom.lib.ikm import ELEMENTS
 from bangkom.lib.skm_csv import SkmFileError, read_skm_csv
-from bangkom.needs.models import FactorSource
-from bangkom.needs.services import FactorSpec, factors_replace
-from bangkom.organisation.imports.report import CellError, ImportRejected, ImportSummary
 from bangkom.organisation.models import Instansi, Sex, Unit
 from bangkom.regional.models import (
     SCORE_FIELDS,

@@ -12,8 +12,8 @@ import pytest
 from django.urls import reverse
 
 from bangkom.core.errors import ServiceError
+from bangkom.core.imports.report import ImportRejected
 from bangkom.core.models import AuditEvent
-from bangkom.organisation.imports import ImportRejected
 from bangkom.regional.imports import indicator_values_import
 from bangkom.regional.models import Indicator, IndicatorValue
 from bangkom.regional.numbers import parse_number

@@ -8,7 +8,7 @@ import pytest
 
 from bangkom.competencies.models import Competency
 from bangkom.core.errors import ServiceError
-from bangkom.needs.models import WeightFactor
+from bangkom.factors.models import WeightFactor
 from bangkom.regional.models import PlanPriority
 from bangkom.regional.services import (
     PriorityData,

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from bangkom.competencies.models import Competency
 from bangkom.core.models import AuditEvent
-from bangkom.needs.models import WeightFactor
+from bangkom.factors.models import WeightFactor
 from bangkom.regional.models import InputStatus, PublicAttempt, PublicInput, RegionalSettings
 from bangkom.regional.services import input_approve, input_reject
 from bangkom.regional.services.inputs import form_key

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from bangkom.competencies.models import Competency
 from bangkom.core.errors import ServiceError
 from bangkom.core.models import AuditEvent
-from bangkom.needs.models import WeightFactor
+from bangkom.factors.models import WeightFactor
 from bangkom.regional.models import EvaluationOutcome, IndicatorValue, SignalEvaluation
 from bangkom.regional.selectors import positions_for_factor
 from bangkom.regional.services import RuleData, rule_delete, rule_evaluate, rule_save

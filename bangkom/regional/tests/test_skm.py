@@ -15,10 +15,10 @@ from django.utils import timezone
 
 from bangkom.competencies.models import Competency, CompetencyKind, PositionStandard
 from bangkom.core.errors import ServiceError
+from bangkom.core.imports.report import ImportRejected
 from bangkom.core.models import AuditEvent
+from bangkom.factors.models import WeightFactor
 from bangkom.lib.ikm import WeightConvention, compute_ikm
-from bangkom.needs.models import WeightFactor
-from bangkom.organisation.imports import ImportRejected
 from bangkom.regional.models import RegionalSettings, SkmResponse, SkmUnitSettings
 from bangkom.regional.numbers import id_fixed
 from bangkom.regional.periods import Period

@@ -4,23 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.http import HttpRequest
 from django.urls import reverse
 
 from bangkom.competencies.models import Competency
-from bangkom.core.errors import ServiceError
 from bangkom.organisation.models import Instansi
 from bangkom.regional.access import can_admin, is_manager, regional_instansi_for_user
-
-
-def apply_service_errors(form: forms.Form, exc: ServiceError) -> None:
-    """Put a service's messages on the form's fields (or on the form when no field matches)."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def instansi_competencies(instansi: Instansi) -> Any:

@@ -10,12 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from bangkom.core.errors import ServiceError
+from bangkom.core.forms import apply_service_errors
 from bangkom.regional.access import can_admin, current_instansi, require_admin
 from bangkom.regional.forms import RegionalSettingsForm
 from bangkom.regional.numbers import id_number
 from bangkom.regional.services import regional_settings_save
 from bangkom.regional.services.common import regional_settings
-from bangkom.regional.views.common import apply_service_errors, page_context, with_instansi
+from bangkom.regional.views.common import page_context, with_instansi
 
 
 @login_required

@@ -15,8 +15,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from bangkom.core.access import deny, get_visible_or_404
 from bangkom.core.errors import ServiceError
+from bangkom.core.forms import apply_service_errors
+from bangkom.core.imports.report import ImportRejected, rejected_file_context
 from bangkom.core.paging import paginate
-from bangkom.organisation.imports import ImportRejected
 from bangkom.regional import selectors
 from bangkom.regional.access import (
     can_write_value,
@@ -32,10 +33,9 @@ from bangkom.regional.imports import COLUMNS, indicator_values_import
 from bangkom.regional.models import Indicator, IndicatorKind, IndicatorValue, Periodicity
 from bangkom.regional.periods import PeriodError, add_months, parse_indicator_period
 from bangkom.regional.services import IndicatorData, indicator_save, value_delete, value_save
-from bangkom.regional.views.common import apply_service_errors, page_context, with_instansi
+from bangkom.regional.views.common import page_context, with_instansi
 
 HISTORY_MONTHS = 36
-MAX_SHOWN_ERRORS = 500
 
 
 def _since() -> date:
@@ -245,8 +245,6 @@ def indicator_import(request: HttpRequest) -> HttpResponse:
                 dry_run=form.cleaned_data["uji_coba"],
             )
         except ImportRejected as exc:
-            context["errors"] = exc.errors[:MAX_SHOWN_ERRORS]
-            context["error_count"] = len(exc.errors)
-            context["hidden_errors"] = max(0, len(exc.errors) - MAX_SHOWN_ERRORS)
+            context.update(rejected_file_context(exc))
     context["back_url"] = with_instansi("regional:indicator_list", instansi)
     return render(request, "regional/indicator_import.html", context)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bangkom.core.errors import ServiceError
+from bangkom.core.forms import apply_service_errors
 from bangkom.core.paging import paginate
 from bangkom.organisation.plan_year import current_plan_year
 from bangkom.regional import selectors
@@ -29,7 +30,6 @@ from bangkom.regional.models import InputStatus, PublicInput, StakeholderKind
 from bangkom.regional.services import input_approve, input_reject
 from bangkom.regional.services.common import regional_settings
 from bangkom.regional.views.common import (
-    apply_service_errors,
     instansi_competencies,
     page_context,
 )

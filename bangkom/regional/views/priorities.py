@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from bangkom.core.access import deny
 from bangkom.core.errors import ServiceError
+from bangkom.core.forms import apply_service_errors
 from bangkom.core.paging import paginate
 from bangkom.organisation.plan_year import current_plan_year
 from bangkom.regional import selectors
@@ -29,7 +30,6 @@ from bangkom.regional.forms import PriorityForm
 from bangkom.regional.models import PlanPriority
 from bangkom.regional.services import PriorityData, priority_delete, priority_save
 from bangkom.regional.views.common import (
-    apply_service_errors,
     instansi_competencies,
     page_context,
     with_instansi,

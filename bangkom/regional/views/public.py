@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from bangkom.core.errors import ServiceError
+from bangkom.core.forms import apply_service_errors
 from bangkom.organisation.models import Instansi, Unit, Wilayah
 from bangkom.regional.forms import PublicInputForm, PublicSkmForm
 from bangkom.regional.models import RegionalSettings, SkmUnitSettings
@@ -29,7 +30,7 @@ from bangkom.regional.services import (
 )
 from bangkom.regional.services.inputs import form_key as input_form_key
 from bangkom.regional.services.skm import form_key as skm_form_key
-from bangkom.regional.views.common import apply_service_errors, client_address
+from bangkom.regional.views.common import client_address
 
 
 def _open_instansi(kode_wilayah: str) -> Instansi:

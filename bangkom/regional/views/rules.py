@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from bangkom.core.access import deny
 from bangkom.core.errors import ServiceError
+from bangkom.core.forms import apply_service_errors
 from bangkom.core.paging import paginate
 from bangkom.organisation.plan_year import current_plan_year
 from bangkom.regional import selectors
@@ -39,7 +40,6 @@ from bangkom.regional.services import (
 )
 from bangkom.regional.services.rules import rule_target_units
 from bangkom.regional.views.common import (
-    apply_service_errors,
     instansi_competencies,
     page_context,
     with_instansi,

@@ -19,11 +19,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from bangkom.accounts.scope import scope_for
 from bangkom.core.access import deny, get_visible_or_404
 from bangkom.core.errors import ServiceError
+from bangkom.core.forms import apply_service_errors
+from bangkom.core.imports.report import ImportRejected, rejected_file_context
 from bangkom.core.paging import paginate
 from bangkom.core.params import query_id
 from bangkom.lib.ikm import GRADES, WeightConvention
 from bangkom.organisation.access import units_for_user
-from bangkom.organisation.imports import ImportRejected
 from bangkom.organisation.plan_year import current_plan_year
 from bangkom.regional import selectors
 from bangkom.regional.access import (
@@ -42,9 +43,10 @@ from bangkom.regional.services import (
     skm_signal_apply,
 )
 from bangkom.regional.services.skm import skm_settings
-from bangkom.regional.views.common import apply_service_errors, page_context
+from bangkom.regional.views.common import page_context
 
-MAX_SHOWN_ERRORS = 200
+# SKM files are long surveys: a shorter list keeps the page readable.
+SKM_SHOWN_ERRORS = 200
 
 
 def _period(request: HttpRequest) -> tuple[Period, str]:
@@ -221,9 +223,7 @@ def skm_import_view(request: HttpRequest) -> HttpResponse:
                 dry_run=form.cleaned_data["uji_coba"],
             )
         except ImportRejected as exc:
-            context["errors"] = exc.errors[:MAX_SHOWN_ERRORS]
-            context["error_count"] = len(exc.errors)
-            context["hidden_errors"] = max(0, len(exc.errors) - MAX_SHOWN_ERRORS)
+            context.update(rejected_file_context(exc, limit=SKM_SHOWN_ERRORS))
         else:
             context["imported_unit"] = form.cleaned_data["unit"]
             context["imported_period"] = form.cleaned_data["periode"]

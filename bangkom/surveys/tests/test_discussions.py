@@ -15,7 +15,7 @@ from django.urls import reverse
 from bangkom.competencies.models import Competency
 from bangkom.core.errors import ServiceError
 from bangkom.core.models import AuditEvent
-from bangkom.needs.models import WeightFactor
+from bangkom.factors.models import WeightFactor
 from bangkom.surveys.discussions import (
     MAX_ATTACHMENT_BYTES,
     NoteData,

@@ -12,8 +12,8 @@ from django.urls import reverse
 
 from bangkom.competencies.models import Competency
 from bangkom.core.models import AuditEvent
-from bangkom.needs.models import FactorSource, WeightFactor
-from bangkom.needs.services import FactorSpec, factors_replace
+from bangkom.factors.models import FactorSource, WeightFactor
+from bangkom.factors.services import FactorSpec, factors_replace
 from bangkom.surveys.factors import survey_factors_recompute
 from bangkom.surveys.models import GroupLevel, Survey
 from bangkom.surveys.tests.conftest import EGOV, TOPIC, submit

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from bangkom.competencies.models import Competency
 from bangkom.core.models import AuditEvent
-from bangkom.needs.models import WeightFactor
+from bangkom.factors.models import WeightFactor
 from bangkom.surveys.discussions import attachment_add, conclusion_add
 from bangkom.surveys.models import (
     Answer,

@@ -10,7 +10,8 @@ from bangkom.assessments.models import Assessment, AssessmentRound, CalibrationF
 from bangkom.competencies.models import Competency, CompetencyLevel, PositionStandard
 from bangkom.core.models import AuditEvent
 from bangkom.demo.regions import REGIONS
-from bangkom.needs.models import EmployeeNeeds, Recomputation, UnitPriority, WeightFactor
+from bangkom.factors.models import WeightFactor
+from bangkom.needs.models import EmployeeNeeds, Recomputation, UnitPriority
 from bangkom.organisation.models import (
     Duty,
     DutyCompetency,

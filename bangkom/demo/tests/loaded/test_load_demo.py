@@ -37,13 +37,9 @@ from bangkom.demo.needs.stories import PLAN_YEAR
 from bangkom.demo.people import DEMO_TODAY
 from bangkom.demo.regions import REGIONS
 from bangkom.demo.tests.loaded.support import counts, instansi
+from bangkom.factors.models import FactorSource, WeightFactor
 from bangkom.lib.nip import parse_nip
-from bangkom.needs.models import (
-    EmployeeNeeds,
-    FactorSource,
-    UnitPriority,
-    WeightFactor,
-)
+from bangkom.needs.models import EmployeeNeeds, UnitPriority
 from bangkom.needs.selectors import factors_for
 from bangkom.organisation.models import (
     Employee,

@@ -13,9 +13,9 @@ from typing import Any
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
+from bangkom.core.imports.reading import Row, Table, cell_text
+from bangkom.core.imports.report import ErrorList
 from bangkom.lib.siasn import normalise_header
-from bangkom.organisation.imports.reading import Row, Table, cell_text
-from bangkom.organisation.imports.report import ErrorList
 
 # The templates' example rows name their employee or position "CONTOH - …": such a row was
 # left in by mistake and is refused rather than imported.

@@ -19,7 +19,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from bangkom.organisation.imports.report import CellError, ImportRejected
+from bangkom.core.imports.report import CellError, ImportRejected
 
 CSV_ENCODINGS = ("utf-8-sig", "cp1252")  # SIASN writes UTF-8; Excel on Windows saves cp1252
 CSV_DELIMITERS = (",", ";", "\t")  # Excel in an Indonesian locale saves CSV with semicolons

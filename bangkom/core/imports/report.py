@@ -123,3 +123,18 @@ class ImportSummary:
         body = [f"  {label}: {number}" for label, number in self.lines()]
         body += [f"  {label}: " + "; ".join(names) for label, names in self.name_lines()]
         return "\n".join([head, *body])
+
+
+MAX_SHOWN_ERRORS = 500
+"""A rejected file's page lists at most this many errors; the count says how many more there are."""
+
+
+def rejected_file_context(
+    exc: ImportRejected, *, limit: int = MAX_SHOWN_ERRORS
+) -> dict[str, list[CellError] | int]:
+    """What ``core/import_result.html`` needs to show a rejected file's errors."""
+    return {
+        "errors": exc.errors[:limit],
+        "error_count": len(exc.errors),
+        "hidden_errors": max(0, len(exc.errors) - limit),
+    }
