@@ -150,7 +150,7 @@ def test_planner_builds_runs_explains_pins_and_exports(live_server, page: Page, 
     page.get_by_role("button", name="Tambahkan").click()
     expect(page.get_by_role("status").first).to_contain_text("KOM-01")
     expect(page.get_by_role("cell", name=re.compile("KOM-01"))).to_be_visible()
-    expect(page.get_by_text("buku besar JP belum ada", exact=False)).to_be_visible()
+    expect(page.get_by_text("diambil dari rekam JP", exact=False)).to_be_visible()
 
     page.get_by_role("button", name="Jalankan optimasi").click()
     expect(page.get_by_role("status").first).to_contain_text("latar belakang")
