@@ -1,9 +1,11 @@
 """Delivery journeys in Debian's Chromium: a supervisor approves the team's nominations in one
-go; an ASN checks in to a session by its QR link on a phone-sized screen."""
+go; an ASN checks in to a session by its QR link on a phone-sized screen; a planner moves a
+session onto a busy venue and sees the conflict before saving."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.utils import timezone
@@ -12,7 +14,13 @@ from playwright.sync_api import Browser, Page, expect
 from bangkom.delivery.models import Batch, Enrolment, EnrolmentStatus, Session
 from bangkom.delivery.services import batches_from_plan
 from bangkom.delivery.services.enrolment import enrolment_decide
-from bangkom.delivery.tests.conftest import approve, draft_plan
+from bangkom.delivery.tests.conftest import (  # noqa: F401 - fixtures used below
+    Setup,
+    approve,
+    delivery_settings,
+    draft_plan,
+    setup,
+)
 from bangkom.testing.world import PASSWORD, World, build_world
 from tests.browser.conftest import login
 
@@ -103,3 +111,40 @@ def test_asn_checks_in_by_qr_on_a_phone(live_server, browser: Browser, phone_pag
     phone_page.get_by_role("button", name="Catat kehadiran saya").click()
     expect(phone_page.locator("#checkin-result")).to_contain_text("sudah tercatat hadir")
     assert mine.attendances.count() == 1
+
+
+def test_planner_moves_a_session_onto_a_busy_venue_and_sees_the_conflict(
+    live_server,
+    page: Page,
+    setup: Setup,  # noqa: F811 - the delivery fixture, imported above
+) -> None:
+    batches_from_plan(plan=setup.plan, acting_user=None)
+    first = Batch.objects.get(plan_program=setup.workshop, sequence=1)
+    second = Batch.objects.get(plan_program=setup.workshop, sequence=2)
+    hours = {"start_time": dt.time(8), "end_time": dt.time(16)}
+    mine = Session.objects.create(batch=first, date=dt.date(2027, 3, 8), venue=setup.aula, **hours)
+    Session.objects.create(batch=second, date=dt.date(2027, 3, 10), venue=setup.kampus, **hours)
+
+    login(page, live_server.url, "bkpsdm", PASSWORD)
+    page.goto(f"{live_server.url}/pelaksanaan/sesi/{mine.pk}/pindah/")
+    page.get_by_label("Tempat").select_option(label="Kampus Uji")
+    page.get_by_label("Tanggal").fill("2027-03-10")
+    # The conflict shows while the planner edits, before anything is saved.
+    conflicts = page.locator("#conflicts")
+    expect(conflicts.get_by_role("alert")).to_contain_text(
+        "Tempat Kampus Uji pada 10-03-2027 sudah dipakai"
+    )
+    page.get_by_role("button", name="Simpan").click()
+    expect(page.get_by_role("alert").first).to_contain_text("sudah dipakai")
+    expect(page.get_by_label("Tanggal")).to_have_value("2027-03-10")  # what was typed stays
+    mine.refresh_from_db()
+    assert (mine.date, mine.venue_id) == (dt.date(2027, 3, 8), setup.aula.pk)
+
+    # A free day clears the conflict and the move is saved (and pinned).
+    page.get_by_label("Tempat").select_option(label="Aula BKPSDM")
+    page.get_by_label("Tanggal").fill("2027-03-11")
+    expect(conflicts).to_contain_text("Tidak ada bentrok")
+    page.get_by_role("button", name="Simpan").click()
+    expect(page).not_to_have_url(re.compile(r"/pindah/"))
+    mine.refresh_from_db()
+    assert (mine.date, mine.venue_id, mine.pinned) == (dt.date(2027, 3, 11), setup.aula.pk, True)
