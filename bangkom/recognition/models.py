@@ -266,3 +266,76 @@ class CertificateIssueJob(models.Model):
     @property
     def progress(self) -> int:
         return 100 if not self.total else round(100 * self.processed / self.total)
+
+
+# --- SIASN training history (riwayat kursus) ------------------------------------------------
+
+
+class RecognitionSetting(models.Model):
+    """An instansi's settings for recognition: its ids in SIASN (BKN's civil service
+    information system, *Sistem Informasi ASN*) for the training-history export, and whether
+    its unit leaderboard is public."""
+
+    instansi = models.OneToOneField(
+        "organisation.Instansi",
+        verbose_name=_("instansi"),
+        on_delete=models.CASCADE,
+        related_name="recognition_setting",
+    )
+    siasn_instansi_id = models.CharField(
+        _("ID instansi SIASN"),
+        max_length=64,
+        blank=True,
+        help_text=_("ID instansi di referensi SIASN (kolom instansiId)."),
+    )
+    siasn_lokasi_id = models.CharField(
+        _("ID lokasi SIASN"),
+        max_length=64,
+        blank=True,
+        help_text=_("ID lokasi di referensi SIASN (kolom lokasiId); kosong bila tidak diketahui."),
+    )
+    leaderboard_public = models.BooleanField(
+        _("papan peringkat unit terbuka untuk publik"), default=False
+    )
+
+    class Meta:
+        verbose_name = _("pengaturan penghargaan")
+        verbose_name_plural = _("pengaturan penghargaan")
+
+    def __str__(self) -> str:
+        return str(self.instansi_id)
+
+
+class SiasnCourseMapping(models.Model):
+    """An instansi's own SIASN codes for one development form (``planning.DevelopmentForm``
+    by its ``kode``): jenis diklat, jenis kursus and the certificate kind. Forms without a row
+    use the defaults of ``recognition.siasn.DEFAULT_MAPPING``."""
+
+    instansi = models.ForeignKey(
+        "organisation.Instansi",
+        verbose_name=_("instansi"),
+        on_delete=models.CASCADE,
+        related_name="siasn_course_mappings",
+    )
+    form_kode = models.SlugField(_("kode bentuk pengembangan"), max_length=40)
+    jenis_diklat_id = models.CharField(_("jenis diklat (SIASN)"), max_length=16)
+    jenis_kursus = models.CharField(_("jenis kursus (SIASN)"), max_length=64, blank=True)
+    jenis_kursus_sertipikat = models.CharField(
+        _("jenis sertifikat kursus (SIASN)"), max_length=16, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("pemetaan kode SIASN")
+        verbose_name_plural = _("pemetaan kode SIASN")
+        ordering = ["instansi", "form_kode"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instansi", "form_kode"], name="siasn_mapping_one_per_form"
+            ),
+            models.CheckConstraint(
+                condition=~Q(jenis_diklat_id=""), name="siasn_mapping_has_jenis_diklat"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.instansi_id}/{self.form_kode}: {self.jenis_diklat_id}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bangkom.recognition import views, views_public
+from bangkom.recognition import views, views_public, views_siasn
 
 app_name = "recognition"
 urlpatterns = [
@@ -14,6 +14,12 @@ urlpatterns = [
     path("sertifikat/saya/", views.my_certificates, name="my_certificates"),
     path("sertifikat/terbitkan/", views.certificate_bulk_issue, name="bulk_issue"),
     path("sertifikat/tugas/<int:pk>/", views.job_status, name="job_status"),
+    path("sertifikat/siasn/", views_siasn.siasn_page, name="siasn"),
+    path(
+        "sertifikat/siasn/unduh/<str:file_format>/",
+        views_siasn.siasn_download,
+        name="siasn_download",
+    ),
     path("sertifikat/<int:pk>/pdf/", views.certificate_pdf_download, name="pdf"),
     path("sertifikat/<int:pk>/kredensial/", views.certificate_credential, name="credential"),
     path("sertifikat/<int:pk>/cabut/", views.certificate_revoke_view, name="revoke"),
