@@ -57,3 +57,67 @@ class RecognitionSettingForm(forms.Form):
     leaderboard_public = forms.BooleanField(
         label=_("Papan peringkat unit terbuka untuk publik"), required=False
     )
+
+
+class AwardSchemeForm(forms.Form):
+    """Collects the scheme as typed; the service checks bounds and reports every error."""
+
+    name = forms.CharField(label=_("Nama penghargaan"), max_length=300, required=False)
+    year = forms.CharField(label=_("Tahun penilaian"), max_length=10, required=False)
+    description = forms.CharField(
+        label=_("Keterangan (kriteria dalam kata-kata)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=4000,
+    )
+    min_jp_percent = forms.CharField(
+        label=_("Kewajiban JP terpenuhi paling sedikit (% target, 1–500)"),
+        max_length=10,
+        required=False,
+    )
+    min_gap_closed_percent = forms.CharField(
+        label=_("Kesenjangan berbobot tertutup paling sedikit (%, 0–100)"),
+        max_length=10,
+        required=False,
+    )
+    min_gain = forms.CharField(
+        label=_("Rata-rata normalised gain paling sedikit (−1 s.d. 1)"),
+        max_length=10,
+        required=False,
+    )
+    min_skp = forms.ChoiceField(
+        label=_("Predikat SKP paling rendah"),
+        required=False,
+        choices=[
+            ("", _("(tidak dipakai)")),
+            ("baik", _("Baik atau lebih")),
+            ("sangat_baik", _("Sangat Baik")),
+        ],
+    )
+    signatory_name = forms.CharField(label=_("Nama penanda tangan"), max_length=300, required=False)
+    signatory_title = forms.CharField(
+        label=_("Jabatan penanda tangan"), max_length=300, required=False
+    )
+
+
+class NominationForm(forms.Form):
+    employee = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    reason = forms.CharField(
+        label=_("Alasan pengusulan"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=4000,
+    )
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Keputusan"),
+        choices=[("setuju", _("Setujui dan terbitkan piagam")), ("tolak", _("Tolak"))],
+    )
+    reason = forms.CharField(
+        label=_("Alasan"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=4000,
+    )
