@@ -10,18 +10,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from bangkom.accounts.scope import scope_for
+from bangkom.assessments.models import SkpPredikat
 from bangkom.core.access import deny, get_visible_or_404
 from bangkom.core.errors import ServiceError
 from bangkom.core.forms import apply_service_errors
 from bangkom.core.params import query_id, query_int
 from bangkom.organisation.models import Employee, Instansi
 from bangkom.recognition import siasn
-from bangkom.recognition.awards import access, metrics
+from bangkom.recognition.awards import access, criteria, metrics
 from bangkom.recognition.awards.pdf import award_pdf
 from bangkom.recognition.awards.services import (
     LABELS,
@@ -106,6 +107,7 @@ def _scheme_context(request: HttpRequest, scheme: Any) -> dict[str, Any]:
         rows.append(
             {
                 "candidate": candidate,
+                "cells": [_cell(result, candidate) for result in candidate.results],
                 "employee": employee,
                 "nominated": nominated.get(employee.pk),
                 "can_nominate": candidate.eligible
@@ -125,6 +127,26 @@ def _scheme_context(request: HttpRequest, scheme: Any) -> dict[str, Any]:
         "nomination_form": NominationForm(),
         "decision_form": DecisionForm(),
     }
+
+
+def _cell(result: criteria.Result, candidate: Any) -> dict[str, Any]:
+    """A criterion's value as shown: percentages, the gain, the SKP predicate's name."""
+    values = candidate.person.values
+    if result.value is None:
+        text = "—"
+    elif result.kind in (criteria.JP, criteria.GAP):
+        text = f"{formats.number_format(result.value, 2)}%"
+    elif result.kind == criteria.GAIN:
+        text = formats.number_format(result.value, 2)
+    else:
+        text = str(SkpPredikat(str(result.value)).label)
+    detail = ""
+    if result.kind == criteria.JP:
+        detail = _("%(earned)s dari %(target)s JP") % {
+            "earned": formats.number_format(values.jp_earned, 2),
+            "target": values.jp_target,
+        }
+    return {"text": text, "detail": detail, "met": result.met}
 
 
 def _used(scheme: Any) -> tuple[str, ...]:

@@ -87,7 +87,7 @@ def visible_employee_ids(user: Any) -> QuerySet[Employee, Any]:
 def nominations_for_user(user: Any) -> QuerySet[AwardNomination]:
     return AwardNomination.objects.filter(
         scheme__in=schemes_for_user(user), employee_id__in=visible_employee_ids(user)
-    ).select_related("scheme__instansi__wilayah", "employee", "nominated_by", "decided_by")
+    ).select_related("scheme__instansi__wilayah", "employee", "nominated_by", "decided_by", "award")
 
 
 def get_nomination_for_user(user: Any, pk: object, *, for_write: bool = False) -> AwardNomination:

@@ -327,7 +327,6 @@ def award_decide(
         raise ServiceError({"reason": _("Alasan penolakan wajib diisi.")})
     if len(reason) > REASON_MAX:
         raise ServiceError({"reason": _("Alasan paling banyak 2000 karakter.")})
-    key = issuer_key_current(instansi=instansi)
     with transaction.atomic():
         locked = (
             AwardNomination.objects.select_for_update()
@@ -344,6 +343,7 @@ def award_decide(
         locked.decided_at = now
         locked.save(update_fields=["status", "decision_reason", "decided_by", "decided_at"])
         if approve:
+            key = issuer_key_current(instansi=instansi)
             Instansi.objects.select_for_update().filter(pk=instansi.pk).first()
             scheme = locked.scheme
             last = Award.objects.filter(instansi=instansi, year=scheme.year).aggregate(

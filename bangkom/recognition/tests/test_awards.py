@@ -356,6 +356,8 @@ def test_scheme_page_rows_follow_scope(client, data, scheme, persona):
     if expected == 200:
         text = response.content.decode()
         assert data.employee.nip in text
+        assert "60,00%" in text  # the employee's gap closed, (10 − 4) / 10
+        assert "20,00 dari 20 JP" in text
         assert (data.kecamatan_staff.nip in text) == (
             persona in {"superadmin", "bkpsdm", "pimpinan"}
         )
