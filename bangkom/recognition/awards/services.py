@@ -208,10 +208,13 @@ def _plain(results: list[criteria.Result]) -> dict[str, Any]:
 
 
 def can_nominate(user: Any, employee: Employee) -> bool:
-    """The ASN's supervisor, or an OPD admin whose subtree holds the ASN's unit."""
+    """The ASN's supervisor, or an OPD admin whose subtree holds the ASN's unit; never the ASN
+    themself."""
     if not _is_user(user):
         return False
     scope = scope_for(user)
+    if scope.employee_id == employee.pk:
+        return False  # nobody nominates themself
     if scope.employee_id is not None and employee.supervisor_id == scope.employee_id:
         return True
     return employee.unit is not None and any(

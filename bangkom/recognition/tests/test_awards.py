@@ -228,6 +228,8 @@ def test_nominating_an_ineligible_asn_or_twice_is_refused(data, scheme):
         award_nominate(
             scheme=scheme, employee=data.employee, reason="Lagi.", acting_user=supervisor
         )
+    with pytest.raises(PermissionDenied):  # nobody nominates themself
+        award_nominate(scheme=scheme, employee=data.supervisor, reason="x", acting_user=supervisor)
     with pytest.raises(PermissionDenied):  # not her subordinate, not in an OPD she manages
         award_nominate(
             scheme=scheme,
