@@ -197,6 +197,12 @@ ACTION_LABELS: dict[str, Promise] = {
     "recognition.certificate.revoke": _("Sertifikat dicabut"),
     "recognition.key.create": _("Kunci tanda tangan instansi dibuat"),
     "recognition.key.rotate": _("Kunci tanda tangan instansi diganti"),
+    "recognition.award_scheme.create": _("Skema penghargaan dibuat"),
+    "recognition.award.nominate": _("ASN dinominasikan untuk penghargaan"),
+    "recognition.award.approve": _("Penghargaan disetujui dan diterbitkan"),
+    "recognition.award.decline": _("Nominasi penghargaan ditolak"),
+    "recognition.setting.save": _("Pengaturan SIASN dan papan peringkat disimpan"),
+    "recognition.siasn_mapping.save": _("Pemetaan kode SIASN disimpan"),
 }
 
 

@@ -26,7 +26,7 @@ def qr_data_uri(url: str) -> str:
     return str(segno.make(url, error="m", micro=False).png_data_uri(scale=8, border=4))
 
 
-def _logo_data_uri(kode: str) -> str | None:
+def logo_data_uri(kode: str) -> str | None:
     for extension in ("png", "svg"):
         found = finders.find(f"recognition/logos/{kode}.{extension}")
         if isinstance(found, str):
@@ -44,7 +44,7 @@ def certificate_context(certificate: Certificate) -> dict[str, Any]:
         "instansi": certificate.instansi,
         "verify_url": verify_url,
         "qr": qr_data_uri(verify_url),
-        "logo": _logo_data_uri(certificate.instansi.kode),
+        "logo": logo_data_uri(certificate.instansi.kode),
     }
 
 

@@ -7,7 +7,7 @@ from collections import defaultdict
 from django.db.models import QuerySet
 
 from bangkom.recognition import addresses
-from bangkom.recognition.models import Certificate, IssuerKey
+from bangkom.recognition.models import Award, Certificate, IssuerKey
 
 
 def issuer_keys_by_profile() -> dict[str, list[str]]:
@@ -42,3 +42,15 @@ def instansi_certificates(instansi_id: int, year: int | None = None) -> QuerySet
 
 def employee_certificates(employee_id: int) -> QuerySet[Certificate]:
     return certificates().filter(employee_id=employee_id).order_by("-issued_at", "-pk")
+
+
+def award_by_code(code: str) -> Award | None:
+    return Award.objects.select_related("instansi__wilayah", "scheme").filter(code=code).first()
+
+
+def employee_awards(employee_id: int) -> QuerySet[Award]:
+    return (
+        Award.objects.select_related("instansi__wilayah")
+        .filter(employee_id=employee_id)
+        .order_by("-issued_at", "-pk")
+    )

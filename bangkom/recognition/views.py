@@ -50,7 +50,11 @@ def my_certificates(request: HttpRequest) -> HttpResponse:
         (certificate, addresses.verify_url(certificate.code))
         for certificate in selectors.employee_certificates(scope.employee_id)
     ]
-    return render(request, "recognition/my_certificates.html", {"rows": rows})
+    awards = [
+        (award, addresses.verify_url(award.code))
+        for award in selectors.employee_awards(scope.employee_id)
+    ]
+    return render(request, "recognition/my_certificates.html", {"rows": rows, "awards": awards})
 
 
 @login_required

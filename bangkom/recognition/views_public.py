@@ -30,9 +30,12 @@ def _lookup(request: HttpRequest, raw: str) -> tuple[HttpResponse | None, dict[s
         return render(request, "recognition/public/too_many.html", status=429), {}
     code = normalise_code(raw)
     certificate = selectors.certificate_by_code(code) if len(code) == CODE_LENGTH else None
-    if certificate is None:
+    award = (
+        selectors.award_by_code(code) if certificate is None and len(code) == CODE_LENGTH else None
+    )
+    if certificate is None and award is None:
         throttle.record_miss(request)
-    return None, {"certificate": certificate, "searched": True}
+    return None, {"certificate": certificate, "award": award, "searched": True}
 
 
 @require_GET
@@ -46,7 +49,7 @@ def verify_form(request: HttpRequest) -> HttpResponse:
         if limited is not None:
             return limited
         context |= found
-        status = 200 if found["certificate"] is not None else 404
+        status = 200 if found["certificate"] or found["award"] else 404
     return render(request, "recognition/public/verify.html", context, status=status)
 
 
@@ -55,7 +58,7 @@ def verify_code(request: HttpRequest, code: str) -> HttpResponse:
     limited, found = _lookup(request, code[:40])
     if limited is not None:
         return limited
-    status = 200 if found["certificate"] is not None else 404
+    status = 200 if found["certificate"] or found["award"] else 404
     return render(request, "recognition/public/verify.html", found, status=status)
 
 
