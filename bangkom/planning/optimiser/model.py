@@ -397,7 +397,7 @@ def pin_conflicts(instance: Instance) -> list[str]:
         what = "pasangan tetap dan minimum angkatan" if steered else "pasangan tetap"
         if not forced_count:
             what = "minimum angkatan"
-        named = f" ({', '.join(steered)})" if steered else ""
+        named = f" ({', '.join(f'program {id_}' for id_ in steered)})" if steered else ""
         reasons.append(
             f"biaya minimum {what}{named} {_rupiah(minimum_cost)} melebihi anggaran "
             f"{_rupiah(instance.budget)}"
