@@ -68,5 +68,6 @@ class PlanSpec:
     # JP compliance is still counted in the result (most programs carry 20 JP or more).
     jp_bonus: Decimal = Decimal(0)
     # Per-ASN caps of the plan (``None``: no cap), so no ASN is given far more than the target.
-    max_jp_per_asn: int | None = 40
+    # 48 JP is two programs of 24 JP; at 40 JP, Medan left 8 % of its pagu unspent.
+    max_jp_per_asn: int | None = 48
     max_program_per_asn: int | None = 3
