@@ -150,3 +150,31 @@ def test_database_refuses_a_minimum_above_the_maximum_and_out_of_range_caps(
         Plan.objects.filter(pk=plan.pk).update(max_jp_per_asn=0)
     with pytest.raises(IntegrityError), transaction.atomic():
         Plan.objects.filter(pk=plan.pk).update(max_program_per_asn=51)
+
+
+def test_a_run_with_an_impossible_minimum_names_the_program(  # type: ignore[no-untyped-def]
+    world, make_plan, django_capture_on_commit_callbacks
+) -> None:
+    from bangkom.planning.services import plan_program_save, plan_run_start
+    from bangkom.planning.tests.conftest import give_needs
+
+    give_needs(world.employee, {"M.3": (2, "1.5")})
+    template = make_template(world, "KPG-SEM-01", {"M.3": 1}, min_peserta=8, max_peserta=40)
+    plan = make_plan()
+    plan_program_save(
+        plan=plan,
+        expected_version=plan.version,
+        template=template,
+        max_angkatan=2,
+        min_angkatan=1,
+        acting_user=world.user("bkpsdm"),
+    )
+    plan.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        run = plan_run_start(plan=plan, expected_version=plan.version, acting_user=None)
+    run.refresh_from_db()
+    assert run.solver_status == "infeasible" and not run.has_plan
+    assert any(
+        "program KPG-SEM-01 (Program KPG-SEM-01): minimum 1 angkatan × 8 peserta" in reason
+        for reason in run.reasons
+    ), run.reasons
