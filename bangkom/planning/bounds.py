@@ -83,9 +83,13 @@ PLAN_BOUNDS: dict[str, Bound] = {
     "jp_target": Bound(gettext_lazy("target JP per ASN"), 0, 200),
     "jp_bonus": Bound(gettext_lazy("bobot pemenuhan target JP"), Decimal(0), Decimal(100)),
     "max_hari": Bound(gettext_lazy("paling lama meninggalkan pekerjaan (hari per tahun)"), 0, 260),
+    # Per-ASN caps of a plan; empty (None) means no cap.
+    "max_jp_per_asn": Bound(gettext_lazy("batas JP per ASN dari rencana ini"), 1, 500),
+    "max_program_per_asn": Bound(gettext_lazy("batas program per ASN dari rencana ini"), 1, 50),
 }
 PROGRAM_BOUNDS: dict[str, Bound] = {
     "max_angkatan": Bound(gettext_lazy("paling banyak angkatan"), 1, 100),
+    "min_angkatan": Bound(gettext_lazy("paling sedikit angkatan"), 0, 100),
 }
 
 

@@ -236,6 +236,22 @@ class PlanCreateForm(forms.Form):
         initial=10,
         **field_limits(PLAN_BOUNDS["max_hari"]),
     )
+    max_jp_per_asn = forms.IntegerField(
+        label=gettext_lazy("Batas JP per ASN dari rencana ini"),
+        required=False,
+        initial=40,
+        help_text=gettext_lazy(
+            "Kosongkan bila tanpa batas. Mencegah satu ASN menerima jauh melebihi target JP."
+        ),
+        **field_limits(PLAN_BOUNDS["max_jp_per_asn"]),
+    )
+    max_program_per_asn = forms.IntegerField(
+        label=gettext_lazy("Batas program per ASN dari rencana ini"),
+        required=False,
+        initial=3,
+        help_text=gettext_lazy("Kosongkan bila tanpa batas."),
+        **field_limits(PLAN_BOUNDS["max_program_per_asn"]),
+    )
 
     def __init__(self, *args: Any, units_qs: QuerySet[Unit], allow_whole: bool, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -261,6 +277,20 @@ class PlanEditForm(VersionedForm):
         label=gettext_lazy("Paling lama meninggalkan pekerjaan (hari per ASN)"),
         **field_limits(PLAN_BOUNDS["max_hari"]),
     )
+    max_jp_per_asn = forms.IntegerField(
+        label=gettext_lazy("Batas JP per ASN dari rencana ini"),
+        required=False,
+        help_text=gettext_lazy(
+            "Kosongkan bila tanpa batas. Mencegah satu ASN menerima jauh melebihi target JP."
+        ),
+        **field_limits(PLAN_BOUNDS["max_jp_per_asn"]),
+    )
+    max_program_per_asn = forms.IntegerField(
+        label=gettext_lazy("Batas program per ASN dari rencana ini"),
+        required=False,
+        help_text=gettext_lazy("Kosongkan bila tanpa batas."),
+        **field_limits(PLAN_BOUNDS["max_program_per_asn"]),
+    )
 
 
 class PlanProgramForm(VersionedForm):
@@ -271,6 +301,16 @@ class PlanProgramForm(VersionedForm):
         label=gettext_lazy("Paling banyak angkatan"),
         initial=4,
         **field_limits(PROGRAM_BOUNDS["max_angkatan"]),
+    )
+    min_angkatan = forms.IntegerField(
+        label=gettext_lazy("Paling sedikit angkatan"),
+        initial=0,
+        required=False,
+        help_text=gettext_lazy(
+            "Angkatan yang wajib berjalan; 0 = diserahkan ke optimasi. Agar program tidak "
+            "berjalan sama sekali, keluarkan dari rencana."
+        ),
+        **field_limits(PROGRAM_BOUNDS["min_angkatan"]),
     )
     jadwal_bulan = forms.CharField(
         label=gettext_lazy("Jadwal (bulan tiap angkatan)"),

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -244,6 +244,18 @@ class Plan(TimeStampedModel):
         help_text=_("Nilai tambahan per ASN yang mencapai target JP, setara satu level bobot 1."),
     )
     max_hari = models.PositiveSmallIntegerField(_("paling lama meninggalkan pekerjaan (hari)"))
+    max_jp_per_asn = models.PositiveSmallIntegerField(
+        _("batas JP per ASN dari rencana ini"),
+        null=True,
+        blank=True,
+        help_text=_("Kosongkan bila tanpa batas. JP yang sudah diperoleh tidak dihitung."),
+    )
+    max_program_per_asn = models.PositiveSmallIntegerField(
+        _("batas program per ASN dari rencana ini"),
+        null=True,
+        blank=True,
+        help_text=_("Kosongkan bila tanpa batas."),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=PlanStatus.choices, default=PlanStatus.DRAFT
     )
@@ -284,6 +296,11 @@ class Plan(TimeStampedModel):
                 & _within(PLAN_BOUNDS, "max_hari"),
                 name="plan_bounds",
             ),
+            models.CheckConstraint(
+                condition=_within(PLAN_BOUNDS, "max_jp_per_asn", null=True)
+                & _within(PLAN_BOUNDS, "max_program_per_asn", null=True),
+                name="plan_caps_per_asn",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -300,6 +317,14 @@ class PlanProgram(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="programs")
     template = models.ForeignKey(ProgramTemplate, on_delete=models.PROTECT, related_name="+")
     max_angkatan = models.PositiveSmallIntegerField(_("paling banyak angkatan"), default=4)
+    min_angkatan = models.PositiveSmallIntegerField(
+        _("paling sedikit angkatan"),
+        default=0,
+        help_text=_(
+            "Angkatan yang wajib berjalan menurut perencana; 0 = diserahkan ke optimasi. "
+            "Agar program tidak berjalan sama sekali, keluarkan dari rencana."
+        ),
+    )
     jadwal_bulan = models.CharField(
         _("jadwal (bulan per angkatan)"),
         max_length=60,
@@ -317,6 +342,11 @@ class PlanProgram(models.Model):
             models.CheckConstraint(condition=Q(max_angkatan__gte=1), name="plan_program_batches"),
             models.CheckConstraint(
                 condition=_within(PROGRAM_BOUNDS, "max_angkatan"), name="plan_program_bounds"
+            ),
+            models.CheckConstraint(
+                condition=_within(PROGRAM_BOUNDS, "min_angkatan")
+                & Q(min_angkatan__lte=F("max_angkatan")),
+                name="plan_program_min_batches",
             ),
         ]
 

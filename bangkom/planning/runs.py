@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -162,6 +163,7 @@ def build_instance(plan: Plan, *, budget: int | None = None) -> BuiltInstance:
                 capacity=template.max_peserta,
                 max_batches=program.max_angkatan,
                 eligible_classes=frozenset(template.kelas_jabatan),
+                min_batches=program.min_angkatan,
             )
         )
 
@@ -195,6 +197,8 @@ def build_instance(plan: Plan, *, budget: int | None = None) -> BuiltInstance:
         fixed=tuple(
             FixedPair(employee=e, program=p, assign=assign) for (e, p), assign in fixed.items()
         ),
+        max_jp_per_employee=None if plan.max_jp_per_asn is None else float(plan.max_jp_per_asn),
+        max_programs_per_employee=plan.max_program_per_asn,
     )
     return BuiltInstance(instance=instance, evidence=evidence, notes=notes)
 
@@ -403,10 +407,32 @@ def _store(run: PlanRun, instance: Instance, solution: Solution, notes: list[str
             jp_compliant=solution.jp_compliant,
             employee_count=len(instance.employees),
             solve_seconds=round(solution.solve_seconds, 3),
-            reasons=[*notes, *solution.reasons],
+            reasons=[*notes, *_named_programs(run.plan_id, solution.reasons)],
             error="",
             finished_at=timezone.now(),
         )
+
+
+_PROGRAM_ID = re.compile(r"\bprogram (\d+)\b")
+
+
+def _named_programs(plan_id: int, reasons: tuple[str, ...]) -> list[str]:
+    """The optimiser's reasons with each program id (a ``PlanProgram`` key) shown as the
+    catalogue code and title the planner knows, e.g. ``program KPG-SEM-01 (Seminar …)``."""
+    if not reasons:
+        return []
+    names = {
+        str(pk): f"{kode} ({judul})"
+        for pk, kode, judul in PlanProgram.objects.filter(plan_id=plan_id).values_list(
+            "pk", "template__kode", "template__judul"
+        )
+    }
+    return [
+        _PROGRAM_ID.sub(
+            lambda match: f"program {names.get(match.group(1), match.group(1))}", reason
+        )
+        for reason in reasons
+    ]
 
 
 # ----------------------------------------------------------------------------- explanation
@@ -450,6 +476,19 @@ class ProgramWhy:
     needed_for_jp_target: bool
     closures: list[ClosureView]
     pinned: bool
+    # The planner's minimum batches of the program and the batches the run gives it.
+    minimum_batches: int = 0
+    batches: int = 0
+
+    @property
+    def runs_for_minimum(self) -> bool:
+        """Every batch of the program runs at least partly because of the planner's minimum."""
+        return 0 < self.batches <= self.minimum_batches
+
+    @property
+    def fills_minimum(self) -> bool:
+        """The ASN adds no value of their own: the seat only fills a steered batch."""
+        return self.minimum_batches > 0 and self.marginal_value <= 1e-9 and not self.pinned
 
 
 @dataclass
@@ -486,6 +525,7 @@ def explain_for(run: PlanRun, employee: Employee) -> EmployeeWhy:
     ):
         competencies.setdefault(competency.kode, competency)
     pinned = {pin.program for pin in instance.fixed if pin.employee == key and pin.assign}
+    minimum_of = {program.id: program.min_batches for program in instance.programs}
     result = []
     for item in explanations:
         closures = []
@@ -511,6 +551,8 @@ def explain_for(run: PlanRun, employee: Employee) -> EmployeeWhy:
                 needed_for_jp_target=item.needed_for_jp_target,
                 closures=closures,
                 pinned=item.program in pinned,
+                minimum_batches=minimum_of.get(item.program, 0),
+                batches=int(run.batches.get(item.program, 0)),
             )
         )
     return EmployeeWhy(

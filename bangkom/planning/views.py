@@ -152,6 +152,8 @@ def plan_create_view(request: HttpRequest) -> HttpResponse:
                 pagu=data["pagu"],
                 jp_target=data["jp_target"],
                 max_hari=data["max_hari"],
+                max_jp_per_asn=data.get("max_jp_per_asn"),
+                max_program_per_asn=data.get("max_program_per_asn"),
                 acting_user=request.user,
             )
         except ServiceError as exc:
@@ -193,7 +195,9 @@ def _plan_context(request: HttpRequest, plan: Plan, **forms: Any) -> dict[str, A
             }
         ),
         "program_form": forms.get("program_form")
-        or PlanProgramForm(initial={**version, "max_angkatan": 4}, templates_qs=templates),
+        or PlanProgramForm(
+            initial={**version, "max_angkatan": 4, "min_angkatan": 0}, templates_qs=templates
+        ),
         "pin_form": forms.get("pin_form") or PinForm(initial=version),
         "approve_form": forms.get("approve_form")
         or ApproveForm(initial=version, overlaps=bool(overlaps)),
@@ -266,6 +270,7 @@ def plan_program_add(request: HttpRequest, pk: int) -> HttpResponse:
             expected_version=data["version"],
             template=data["template"],
             max_angkatan=data["max_angkatan"],
+            min_angkatan=data.get("min_angkatan") or 0,
             jadwal_bulan=data["jadwal_bulan"],
             kesesuaian_kurikulum=data["kesesuaian_kurikulum"],
             acting_user=request.user,

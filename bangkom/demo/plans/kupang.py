@@ -260,14 +260,22 @@ PLAN = PlanSpec(
             "8",
             "Kompetensi sosial kultural dan nilai dasar ASN BerAKHLAK.",
         ),
-        PlanProgramSpec("KPG-KMT-01", 1, "5", "Kemitraan kelurahan sesuai Renstra Kecamatan Alak."),
+        PlanProgramSpec(
+            "KPG-KMT-01",
+            1,
+            "5",
+            "Kemitraan kelurahan sesuai Renstra Kecamatan Alak.",
+            min_angkatan=1,
+        ),
         PlanProgramSpec(
             "KPG-AKPK-01",
             1,
             "2",
             "Pedoman pengembangan kompetensi PNS (PP 11/2017 jo. PP 17/2020).",
         ),
-        PlanProgramSpec("KPG-SEM-01", 1, "11", "Seminar sebagai pelatihan klasikal."),
+        PlanProgramSpec(
+            "KPG-SEM-01", 1, "11", "Seminar sebagai pelatihan klasikal.", min_angkatan=1
+        ),
     ),
     ppk_nama="Drs. Yohanis Fanggidae, M.Si.",
     ppk_jabatan="Wali Kota Kupang",

@@ -235,6 +235,7 @@ PLAN = PlanSpec(
             1,
             "6",
             "Magang sebagai pelatihan nonklasikal (Peraturan LAN 10/2018).",
+            min_angkatan=1,
         ),
         PlanProgramSpec("MDN-TIK-01", 1, "4", "Materi SPBE sesuai Perpres 95/2018."),
         PlanProgramSpec(

@@ -246,6 +246,7 @@ PLAN = PlanSpec(
             1,
             "3",
             "Selaras dengan kompetensi teknis manajemen konstruksi Kementerian PUPR.",
+            min_angkatan=1,
         ),
         PlanProgramSpec(
             "PTK-ANG-01",

@@ -45,6 +45,8 @@ class PlanProgramSpec:
     max_angkatan: int
     jadwal_bulan: str  # month of each batch, e.g. "3, 8"
     kesesuaian_kurikulum: str
+    # The planner's steering: batches that must run (the flagship programs of the stories).
+    min_angkatan: int = 0
 
 
 @dataclass(frozen=True)
@@ -65,3 +67,7 @@ class PlanSpec:
     # every seat the pagu buys must close a gap of its ASN, so that each line can be defended;
     # JP compliance is still counted in the result (most programs carry 20 JP or more).
     jp_bonus: Decimal = Decimal(0)
+    # Per-ASN caps of the plan (``None``: no cap), so no ASN is given far more than the target.
+    # 48 JP is two programs of 24 JP; at 40 JP, Medan left 8 % of its pagu unspent.
+    max_jp_per_asn: int | None = 48
+    max_program_per_asn: int | None = 3

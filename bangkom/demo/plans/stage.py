@@ -105,6 +105,8 @@ class PlanningStage:
             max_hari=spec.max_hari,
             jp_target=spec.jp_target,
             jp_bonus=spec.jp_bonus,
+            max_jp_per_asn=spec.max_jp_per_asn,
+            max_program_per_asn=spec.max_program_per_asn,
             acting_user=self.admin,
         )
         for choice in spec.programs:
@@ -113,6 +115,7 @@ class PlanningStage:
                 expected_version=plan.version,
                 template=templates[choice.kode],
                 max_angkatan=choice.max_angkatan,
+                min_angkatan=choice.min_angkatan,
                 jadwal_bulan=choice.jadwal_bulan,
                 kesesuaian_kurikulum=choice.kesesuaian_kurikulum,
                 acting_user=self.admin,

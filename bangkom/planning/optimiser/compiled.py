@@ -8,6 +8,7 @@ coefficients are ``min(gain, gap)``: for integer plans ``min(gap, Σ gain·x)`` 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -33,6 +34,11 @@ class Compiled:
     min_participants: IntArray
     capacity: IntArray
     max_batches: IntArray
+    # The planner's minimum batches (0 for most programs).
+    min_batches: IntArray
+    # Per-ASN caps of the plan: JP given (inf without a cap), programs (n_programs without one).
+    max_jp_per_employee: float
+    max_programs_per_employee: int
     # Per ASN: days available, JP still missing (0 when already compliant).
     max_days: IntArray
     jp_need: FloatArray
@@ -74,6 +80,13 @@ class Compiled:
 
     def pair_index(self, employee: int, program: int) -> int:
         return int(self.pair_lookup[employee, program])
+
+    @property
+    def has_caps(self) -> bool:
+        return (
+            self.instance.max_jp_per_employee is not None
+            or self.instance.max_programs_per_employee is not None
+        )
 
 
 def compile_instance(instance: Instance) -> Compiled:
@@ -184,6 +197,15 @@ def compile_instance(instance: Instance) -> Compiled:
         ),
         capacity=np.array([program.capacity for program in programs], dtype=np.int64),
         max_batches=np.array([program.max_batches for program in programs], dtype=np.int64),
+        min_batches=np.array([program.min_batches for program in programs], dtype=np.int64),
+        max_jp_per_employee=(
+            math.inf if instance.max_jp_per_employee is None else instance.max_jp_per_employee
+        ),
+        max_programs_per_employee=(
+            n_programs
+            if instance.max_programs_per_employee is None
+            else min(n_programs, instance.max_programs_per_employee)
+        ),
         max_days=np.array([employee.max_days for employee in employees], dtype=np.int64),
         jp_need=need,
         pair_employee=pair_employee,

@@ -159,10 +159,11 @@ class MasterProblem:
         values = np.empty(2 * c.n_programs)
         values[0::2] = -c.capacity
         values[1::2] = c.cost_fixed * _COST_SCALE
+        # The planner's minimum batches are lower bounds on b.
         highs.addCols(
             c.n_programs,
             np.zeros(c.n_programs),
-            np.zeros(c.n_programs),
+            c.min_batches.astype(float),
             c.max_batches.astype(float),
             len(values),
             (2 * programs).astype(np.int32),
@@ -273,10 +274,14 @@ class Lagrangian:
         bound: float | None = None
         if priced.employee_bound is not None:
             batch_gain = seat_price * c.capacity - budget_price * c.cost_fixed
+            # The best b in [min_batches, max_batches] for each program's linear term.
+            batch_term = np.where(
+                batch_gain > 0, batch_gain * c.max_batches, batch_gain * c.min_batches
+            )
             bound = (
                 c.base_value
                 + budget_price * c.instance.budget
-                + float(np.sum(np.maximum(batch_gain, 0.0) * c.max_batches))
+                + float(np.sum(batch_term))
                 + float(priced.employee_bound.sum())
             )
         if self.reference is not None:
@@ -304,7 +309,66 @@ class Lagrangian:
                     self.pricer.values(employee_array, start, pair_array),
                 )
             )
-        return bound, concatenate(parts)
+        patterns = concatenate(parts)
+        if c.has_caps:
+            patterns = within_caps(c, self.pricer, patterns)
+        return bound, patterns
+
+
+def within_caps(compiled: Compiled, pricer: BatchPricer, patterns: Patterns) -> Patterns:
+    """The patterns cut down to the plan's per-ASN caps (JP given, programs per ASN).
+
+    Pricing leaves the caps out (a relaxation, so the bound stays valid); a pattern over a cap
+    keeps its pins and then its programs by stand-alone value while they fit.
+    """
+    c = compiled
+    sizes = np.diff(patterns.start)
+    jp = np.bincount(
+        patterns.pattern_of_item(),
+        weights=c.jp[c.pair_program[patterns.pairs]],
+        minlength=len(patterns),
+    )
+    over = (sizes > c.max_programs_per_employee) | (jp > c.max_jp_per_employee + 1e-9)
+    if not over.any():
+        return patterns
+    coverage_pair = np.repeat(np.arange(c.n_pairs), np.diff(c.pair_coverage_start))
+    standalone = (
+        np.bincount(
+            coverage_pair,
+            weights=c.coverage_coefficient * c.slot_weight[c.coverage_slot],
+            minlength=c.n_pairs,
+        )
+        + c.instance.jp_bonus * c.pair_jp_share
+    )
+    employees: list[int] = []
+    kept: list[int] = []
+    kept_sizes: list[int] = []
+    pairs = patterns.pairs.tolist()
+    starts = patterns.start.tolist()
+    for index in np.nonzero(over)[0].tolist():
+        members = pairs[starts[index] : starts[index + 1]]
+        members.sort(key=lambda pair: (not c.pair_forced[pair], -standalone[pair]))
+        chosen: list[int] = []
+        given = 0.0
+        for pair in members:
+            program_jp = float(c.jp[c.pair_program[pair]])
+            if (
+                len(chosen) < c.max_programs_per_employee
+                and given + program_jp <= c.max_jp_per_employee + 1e-9
+            ) or c.pair_forced[pair]:
+                chosen.append(pair)
+                given += program_jp
+        employees.append(int(patterns.employee[index]))
+        kept.extend(sorted(chosen))
+        kept_sizes.append(len(chosen))
+    start = np.zeros(len(kept_sizes) + 1, dtype=np.int64)
+    np.cumsum(kept_sizes, out=start[1:])
+    employee_array = np.asarray(employees, dtype=np.int64)
+    pair_array = np.asarray(kept, dtype=np.int64)
+    repaired = Patterns(
+        employee_array, start, pair_array, pricer.values(employee_array, start, pair_array)
+    )
+    return concatenate([patterns.select(~over), repaired])
 
 
 class ColumnGeneration:

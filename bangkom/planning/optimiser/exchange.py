@@ -110,6 +110,15 @@ def parse_instance(data: Any) -> Instance:
     employees = _parse_employees(root.get("employees"), errors)
     programs = _parse_programs(root.get("programs"), errors)
     fixed = _parse_fixed(root.get("fixed", []), employees, programs, errors)
+    # Optional per-ASN caps of the plan; absent or null = no cap.
+    cap_jp_raw = root.get("max_jp_per_employee")
+    cap_jp = None if cap_jp_raw is None else errors.number(cap_jp_raw, "max_jp_per_employee")
+    cap_programs_raw = root.get("max_programs_per_employee")
+    cap_programs = (
+        None
+        if cap_programs_raw is None
+        else errors.integer(cap_programs_raw, "max_programs_per_employee")
+    )
 
     if errors.messages:
         raise InstanceError(errors.messages)
@@ -120,6 +129,8 @@ def parse_instance(data: Any) -> Instance:
         employees=tuple(employees),
         programs=tuple(programs),
         fixed=tuple(fixed),
+        max_jp_per_employee=cap_jp,
+        max_programs_per_employee=cap_programs,
     )
 
 
@@ -182,6 +193,10 @@ def _parse_programs(raw_list: Any, errors: _Collector) -> list[Program]:
         minimum = errors.integer(raw.get("min_participants", 0), f"{where}.min_participants")
         if minimum > capacity >= 1:
             errors.add(f"{where}.min_participants ({minimum}) melebihi capacity ({capacity})")
+        max_batches = errors.integer(raw.get("max_batches", 1), f"{where}.max_batches")
+        min_batches = errors.integer(raw.get("min_batches", 0), f"{where}.min_batches")
+        if min_batches > max_batches:
+            errors.add(f"{where}.min_batches ({min_batches}) melebihi max_batches ({max_batches})")
         classes_raw = raw.get("eligible_classes") or []
         classes: set[str] = set()
         if not isinstance(classes_raw, list):
@@ -205,8 +220,9 @@ def _parse_programs(raw_list: Any, errors: _Collector) -> list[Program]:
                 ),
                 min_participants=minimum,
                 capacity=capacity,
-                max_batches=errors.integer(raw.get("max_batches", 1), f"{where}.max_batches"),
+                max_batches=max_batches,
                 eligible_classes=frozenset(classes),
+                min_batches=min_batches,
             )
         )
     return programs
@@ -283,22 +299,8 @@ def instance_to_json(instance: Instance) -> dict[str, Any]:
         if employee.jp_target is not None:
             item["jp_target"] = _plain(employee.jp_target)
         employees.append(item)
-    programs = [
-        {
-            "id": program.id,
-            "jp": _plain(program.jp),
-            "days": program.days,
-            "gains": {code: _plain(gain) for code, gain in program.gains.items()},
-            "cost_fixed": _plain(program.cost_fixed),
-            "cost_per_participant": _plain(program.cost_per_participant),
-            "min_participants": program.min_participants,
-            "capacity": program.capacity,
-            "max_batches": program.max_batches,
-            "eligible_classes": sorted(program.eligible_classes),
-        }
-        for program in instance.programs
-    ]
-    return {
+    programs = [_program_json(program) for program in instance.programs]
+    result: dict[str, Any] = {
         "budget": _plain(instance.budget),
         "jp_target": _plain(instance.jp_target),
         "jp_bonus": _plain(instance.jp_bonus),
@@ -309,6 +311,29 @@ def instance_to_json(instance: Instance) -> dict[str, Any]:
             for pin in instance.fixed
         ],
     }
+    if instance.max_jp_per_employee is not None:
+        result["max_jp_per_employee"] = _plain(instance.max_jp_per_employee)
+    if instance.max_programs_per_employee is not None:
+        result["max_programs_per_employee"] = instance.max_programs_per_employee
+    return result
+
+
+def _program_json(program: Program) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "id": program.id,
+        "jp": _plain(program.jp),
+        "days": program.days,
+        "gains": {code: _plain(gain) for code, gain in program.gains.items()},
+        "cost_fixed": _plain(program.cost_fixed),
+        "cost_per_participant": _plain(program.cost_per_participant),
+        "min_participants": program.min_participants,
+        "capacity": program.capacity,
+        "max_batches": program.max_batches,
+        "eligible_classes": sorted(program.eligible_classes),
+    }
+    if program.min_batches:
+        item["min_batches"] = program.min_batches
+    return item
 
 
 def _plain(value: float) -> float | int:

@@ -5,17 +5,20 @@ from __future__ import annotations
 import itertools
 import math
 
-from .model import Assignment, Instance, evaluate, pin_conflicts
+from .model import EPSILON, Assignment, Employee, Instance, Program, evaluate, pin_conflicts
 
 # 2**20 plans is about the most a test should wait for.
 MAX_PAIRS = 20
 
 
-def _cheapest_batches(count: int, capacity: int, minimum: int, limit: int) -> int | None:
-    """The fewest batches that hold ``count`` participants with at least the minimum each."""
-    if count == 0:
+def _cheapest_batches(
+    count: int, capacity: int, minimum: int, limit: int, least: int = 0
+) -> int | None:
+    """The fewest batches (at least ``least``, the planner's minimum) that hold ``count``
+    participants with at least the minimum each."""
+    batches = max(math.ceil(count / capacity), least)
+    if batches == 0:
         return 0
-    batches = math.ceil(count / capacity)
     if batches > limit or count < minimum * batches:
         return None
     return batches
@@ -54,13 +57,19 @@ def best_plan(instance: Instance) -> tuple[float, tuple[Assignment, ...], dict[s
             counts[program.id] = counts.get(program.id, 0) + 1
         if any(days[e.id] > e.max_days for e, _ in pairs):
             continue
+        if not _within_caps(instance, pairs):
+            continue
         batches: dict[str, int] = {}
         cost = 0.0
         feasible = True
         for program in instance.programs:
             count = counts.get(program.id, 0)
             needed = _cheapest_batches(
-                count, program.capacity, program.min_participants, program.max_batches
+                count,
+                program.capacity,
+                program.min_participants,
+                program.max_batches,
+                program.min_batches,
             )
             if needed is None:
                 feasible = False
@@ -75,3 +84,16 @@ def best_plan(instance: Instance) -> tuple[float, tuple[Assignment, ...], dict[s
         if best is None or value > best[0] + 1e-9:
             best = (value, assignments, batches)
     return best
+
+
+def _within_caps(instance: Instance, pairs: list[tuple[Employee, Program]]) -> bool:
+    """The plan's per-ASN caps on JP given and on programs hold."""
+    jp: dict[str, float] = {}
+    taken: dict[str, int] = {}
+    for employee, program in pairs:
+        jp[employee.id] = jp.get(employee.id, 0.0) + program.jp
+        taken[employee.id] = taken.get(employee.id, 0) + 1
+    cap_jp, cap_programs = instance.max_jp_per_employee, instance.max_programs_per_employee
+    if cap_jp is not None and any(value > cap_jp + EPSILON for value in jp.values()):
+        return False
+    return cap_programs is None or all(value <= cap_programs for value in taken.values())

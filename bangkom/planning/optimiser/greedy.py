@@ -27,7 +27,7 @@ class PinsUnsatisfiable(Exception):
 
 def _surrogate(state: PlanState, pair: int) -> float:
     """Coverage gain plus pro-rata JP credit of adding the pair; non-increasing over time."""
-    if state.chosen[pair] or not state.fits_days(pair):
+    if state.chosen[pair] or not state.fits(pair):
         return -1.0
     employee = state.pair_employee[pair]
     value = state.coverage_gain(pair)
@@ -92,14 +92,16 @@ def _build_candidates(compiled: Compiled, state: PlanState) -> _Candidates:
 
 
 def apply_pins(compiled: Compiled, state: PlanState) -> None:
-    """Adds forced pairs, opens the batches they need and fills those to the minimum."""
+    """Adds forced pairs, opens the batches they and the planner's minimum batches need, and
+    fills those to the minimum participants (programs with the fewest candidates first)."""
     c = compiled
     for pair in np.nonzero(c.pair_forced)[0].tolist():
         state.add(pair)
-    for program in range(c.n_programs):
-        if state.participants[program] == 0:
+    candidates = np.bincount(c.pair_program, minlength=c.n_programs)
+    for program in sorted(range(c.n_programs), key=lambda index: int(candidates[index])):
+        if state.participants[program] == 0 and state.min_batches[program] == 0:
             continue
-        batches = state.minimum_batches(program)
+        batches = max(state.minimum_batches(program), state.min_batches[program])
         if batches > state.max_batches[program]:
             raise PinsUnsatisfiable(program)
         state.set_batches(program, batches)
@@ -109,7 +111,7 @@ def apply_pins(compiled: Compiled, state: PlanState) -> None:
             options = [
                 (_surrogate(state, pair), pair)
                 for pair in members
-                if not state.chosen[pair] and state.fits_days(pair)
+                if not state.chosen[pair] and state.fits(pair)
             ]
             options.sort(reverse=True)
             if len(options) < shortfall:
@@ -198,7 +200,7 @@ def complete_jp(compiled: Compiled, state: PlanState) -> None:
         best_pair, best_cost = -1, float("inf")
         for pair in range(starts[employee], starts[employee + 1]):
             program = state.pair_program[pair]
-            if state.chosen[pair] or state.free_seats(program) <= 0 or not state.fits_days(pair):
+            if state.chosen[pair] or state.free_seats(program) <= 0 or not state.fits(pair):
                 continue
             spend = state.cost_per_participant[program]
             if spend < best_cost and state.true_gain(pair) >= state.bonus > 0:

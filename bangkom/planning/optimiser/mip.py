@@ -72,13 +72,18 @@ def solve_mip(
     col_y = col_b + n_programs
     col_z = col_y + n_slots
     n_cols = col_z + n_jp
-    # Row layout: slot | JP | days | seats | minimum | budget.
+    # Row layout: slot | JP | days | seats | minimum | budget | JP cap | program cap (the caps
+    # only when the plan sets them).
     row_jp = n_slots
     row_days = row_jp + c.n_employees
     row_seats = row_days + c.n_employees
     row_minimum = row_seats + n_programs
     row_budget = row_minimum + n_programs
-    n_rows = row_budget + 1
+    cap_jp = c.instance.max_jp_per_employee is not None
+    cap_programs = c.instance.max_programs_per_employee is not None
+    row_cap_jp = row_budget + 1
+    row_cap_programs = row_cap_jp + (c.n_employees if cap_jp else 0)
+    n_rows = row_cap_programs + (c.n_employees if cap_programs else 0)
 
     rows: list[IntArray] = []
     cols: list[IntArray] = []
@@ -114,6 +119,12 @@ def solve_mip(
     paid = spend > 0
     entries(np.full(int(paid.sum()), row_budget), pairs[paid], spend[paid])
     entries(np.full(n_programs, row_budget), col_b + programs, c.cost_fixed * _COST_SCALE)
+    if cap_jp:
+        given = c.jp[c.pair_program]
+        gives = given > 0
+        entries(row_cap_jp + c.pair_employee[gives], pairs[gives], given[gives])
+    if cap_programs:
+        entries(row_cap_programs + c.pair_employee, pairs, np.ones(n_pairs))
 
     all_rows = np.concatenate(rows)
     all_cols = np.concatenate(cols)
@@ -127,6 +138,7 @@ def solve_mip(
     cost[col_z:] = c.instance.jp_bonus
     lower = np.zeros(n_cols)
     lower[:n_pairs] = c.pair_forced
+    lower[col_b:col_y] = c.min_batches
     upper = np.ones(n_cols)
     upper[col_b:col_y] = c.max_batches
     upper[col_y:col_z] = c.slot_gap
@@ -135,6 +147,10 @@ def solve_mip(
     row_upper[row_budget] = c.instance.budget * _COST_SCALE
     # A hair of slack for rupiah rounded to millions; plans are re-checked exactly afterwards.
     row_upper[row_budget] += 1e-9 * max(1.0, row_upper[row_budget])
+    if cap_jp:
+        row_upper[row_cap_jp:row_cap_programs] = c.max_jp_per_employee + 1e-9
+    if cap_programs:
+        row_upper[row_cap_programs:] = c.max_programs_per_employee
 
     lp = highspy.HighsLp()
     lp.num_col_ = n_cols

@@ -67,6 +67,8 @@ class Program:
     max_batches: int
     # Empty means every position class may attend.
     eligible_classes: frozenset[str] = frozenset()
+    # The planner's steering: at least this many batches run (0 = the optimiser decides).
+    min_batches: int = 0
 
     def admits(self, position_class: str) -> bool:
         return not self.eligible_classes or position_class in self.eligible_classes
@@ -89,6 +91,10 @@ class Instance:
     employees: tuple[Employee, ...]
     programs: tuple[Program, ...]
     fixed: tuple[FixedPair, ...] = ()
+    # Per-ASN caps on what this plan gives one ASN: JP of its programs (``jp_done`` not
+    # counted) and number of programs. ``None`` means no cap.
+    max_jp_per_employee: float | None = None
+    max_programs_per_employee: int | None = None
 
     @cached_property
     def employee_index(self) -> dict[str, int]:
@@ -219,6 +225,8 @@ def check_feasible(instance: Instance, solution: Solution) -> list[str]:
     violations: list[str] = []
     counts: dict[str, int] = {}
     days: dict[str, int] = {}
+    jp_given: dict[str, float] = {}
+    taken: dict[str, int] = {}
     seen: set[tuple[str, str]] = set()
     for item in solution.assignments:
         employee_at = instance.employee_index.get(item.employee)
@@ -238,6 +246,8 @@ def check_feasible(instance: Instance, solution: Solution) -> list[str]:
             )
         counts[program.id] = counts.get(program.id, 0) + 1
         days[employee.id] = days.get(employee.id, 0) + program.days
+        jp_given[employee.id] = jp_given.get(employee.id, 0.0) + program.jp
+        taken[employee.id] = taken.get(employee.id, 0) + 1
     for program_id in solution.batches:
         if program_id not in instance.program_index:
             violations.append(f"angkatan untuk program {program_id} yang tidak dikenal")
@@ -247,6 +257,11 @@ def check_feasible(instance: Instance, solution: Solution) -> list[str]:
         if batches < 0 or batches > program.max_batches:
             violations.append(
                 f"program {program.id}: {batches} angkatan, batas {program.max_batches}"
+            )
+        if batches < program.min_batches:
+            violations.append(
+                f"program {program.id}: {batches} angkatan, kurang dari minimum perencana "
+                f"{program.min_batches}"
             )
         if count > program.capacity * batches:
             violations.append(
@@ -264,6 +279,18 @@ def check_feasible(instance: Instance, solution: Solution) -> list[str]:
             violations.append(
                 f"pegawai {employee.id}: {used} hari melebihi batas {employee.max_days} hari"
             )
+        cap_jp = instance.max_jp_per_employee
+        if cap_jp is not None and jp_given.get(employee.id, 0.0) > cap_jp + EPSILON:
+            violations.append(
+                f"pegawai {employee.id}: {_fmt(jp_given[employee.id])} JP melebihi batas "
+                f"{_fmt(cap_jp)} JP per pegawai"
+            )
+        cap_programs = instance.max_programs_per_employee
+        if cap_programs is not None and taken.get(employee.id, 0) > cap_programs:
+            violations.append(
+                f"pegawai {employee.id}: {taken[employee.id]} program melebihi batas "
+                f"{cap_programs} program per pegawai"
+            )
     for pin in instance.fixed:
         present = (pin.employee, pin.program) in seen
         if pin.assign and not present:
@@ -277,7 +304,8 @@ def check_feasible(instance: Instance, solution: Solution) -> list[str]:
 
 
 def pin_conflicts(instance: Instance) -> list[str]:
-    """Reasons why the pins alone make every plan impossible (Indonesian); empty if none found.
+    """Reasons why the pins, the planner's minimum batches or the per-ASN caps alone make every
+    plan impossible (Indonesian, naming the program or ASN); empty if none found.
 
     These are the cheap, certain checks; the solver may still prove infeasibility later.
     """
@@ -285,6 +313,8 @@ def pin_conflicts(instance: Instance) -> list[str]:
     forced: dict[str, list[Program]] = {}
     forced_count: dict[str, int] = {}
     forbidden: set[tuple[str, str]] = set()
+    cap_jp = instance.max_jp_per_employee
+    cap_programs = instance.max_programs_per_employee
     for pin in instance.fixed:
         employee = instance.employees[instance.employee_index[pin.employee]]
         program = instance.programs[instance.program_index[pin.program]]
@@ -307,12 +337,30 @@ def pin_conflicts(instance: Instance) -> list[str]:
                 f"pegawai {employee_id}: program yang ditetapkan butuh {total_days} hari, "
                 f"melebihi batas {employee.max_days} hari"
             )
+        total_jp = sum(program.jp for program in programs)
+        if cap_jp is not None and total_jp > cap_jp + EPSILON:
+            reasons.append(
+                f"pegawai {employee_id}: program yang ditetapkan memberi {_fmt(total_jp)} JP, "
+                f"melebihi batas {_fmt(cap_jp)} JP per pegawai"
+            )
+        if cap_programs is not None and len(programs) > cap_programs:
+            reasons.append(
+                f"pegawai {employee_id}: {len(programs)} program ditetapkan, melebihi batas "
+                f"{cap_programs} program per pegawai"
+            )
     minimum_cost = 0.0
+    required_seats = 0
     for program in instance.programs:
         count = forced_count.get(program.id, 0)
-        if count == 0:
+        if count == 0 and program.min_batches == 0:
             continue
-        batches = math.ceil(count / program.capacity)
+        if program.min_batches > program.max_batches:
+            reasons.append(
+                f"program {program.id}: minimum {program.min_batches} angkatan melebihi batas "
+                f"{program.max_batches} angkatan"
+            )
+            continue
+        batches = max(math.ceil(count / program.capacity), program.min_batches)
         if batches > program.max_batches:
             reasons.append(
                 f"program {program.id}: {count} peserta ditetapkan, melebihi kapasitas "
@@ -325,19 +373,46 @@ def pin_conflicts(instance: Instance) -> list[str]:
             for employee in instance.employees
             if program.admits(employee.position_class)
             and (employee.id, program.id) not in forbidden
+            and program.days <= employee.max_days
+            and (cap_jp is None or program.jp <= cap_jp + EPSILON)
+            and (cap_programs is None or cap_programs >= 1)
         )
         if available < needed:
-            reasons.append(
-                f"program {program.id}: butuh minimal {needed} peserta tetapi hanya "
-                f"{available} pegawai yang berhak"
-            )
+            if program.min_batches and count <= program.min_participants * batches:
+                reasons.append(
+                    f"program {program.id}: minimum {program.min_batches} angkatan × "
+                    f"{program.min_participants} peserta butuh {needed} peserta, tetapi hanya "
+                    f"{available} pegawai yang berhak dan dapat ikut; kurangi minimum angkatan "
+                    f"atau peserta minimum"
+                )
+            else:
+                reasons.append(
+                    f"program {program.id}: butuh minimal {needed} peserta tetapi hanya "
+                    f"{available} pegawai yang berhak"
+                )
+        required_seats += needed
         minimum_cost += program.cost_fixed * batches + program.cost_per_participant * needed
     if minimum_cost > instance.budget + EPSILON * max(1.0, instance.budget):
+        steered = [program.id for program in instance.programs if program.min_batches]
+        what = "pasangan tetap dan minimum angkatan" if steered else "pasangan tetap"
+        if not forced_count:
+            what = "minimum angkatan"
+        named = f" ({', '.join(f'program {id_}' for id_ in steered)})" if steered else ""
         reasons.append(
-            f"biaya minimum pasangan tetap {_rupiah(minimum_cost)} melebihi anggaran "
+            f"biaya minimum {what}{named} {_rupiah(minimum_cost)} melebihi anggaran "
             f"{_rupiah(instance.budget)}"
         )
+    if cap_programs is not None and required_seats > cap_programs * len(instance.employees):
+        reasons.append(
+            f"minimum angkatan dan pasangan tetap butuh {required_seats} kursi, tetapi "
+            f"{len(instance.employees)} pegawai × batas {cap_programs} program per pegawai "
+            f"hanya {cap_programs * len(instance.employees)}"
+        )
     return reasons
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def _rupiah(amount: float) -> str:

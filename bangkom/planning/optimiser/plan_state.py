@@ -19,6 +19,7 @@ class PlanState:
         self.coverage = [0.0] * c.n_slots
         self.jp_earned = [0.0] * c.n_employees
         self.days_used = [0] * c.n_employees
+        self.programs_taken = [0] * c.n_employees
         self.participants = [0] * c.n_programs
         self.batches = [0] * c.n_programs
         self.chosen = [False] * c.n_pairs
@@ -40,6 +41,9 @@ class PlanState:
         self.capacity = c.capacity.tolist()
         self.min_participants = c.min_participants.tolist()
         self.max_batches = c.max_batches.tolist()
+        self.min_batches = c.min_batches.tolist()
+        self.max_jp = c.max_jp_per_employee
+        self.max_programs = c.max_programs_per_employee
         self.bonus = c.instance.jp_bonus
         self.budget = c.instance.budget
 
@@ -100,6 +104,16 @@ class PlanState:
             <= self.max_days[employee]
         )
 
+    def fits(self, pair: int) -> bool:
+        """The ASN can take the pair's program: days away and the plan's per-ASN caps."""
+        employee = self.pair_employee[pair]
+        return (
+            self.fits_days(pair)
+            and self.programs_taken[employee] < self.max_programs
+            and self.jp_earned[employee] + self.program_jp[self.pair_program[pair]]
+            <= self.max_jp + EPSILON
+        )
+
     # ---- changes
 
     def add(self, pair: int) -> None:
@@ -110,6 +124,7 @@ class PlanState:
             self.coverage[self.coverage_slot[entry]] += self.coverage_coefficient[entry]
         self.jp_earned[employee] += self.program_jp[program]
         self.days_used[employee] += self.program_days[program]
+        self.programs_taken[employee] += 1
         self.participants[program] += 1
         self.cost += self.cost_per_participant[program]
 
@@ -121,6 +136,7 @@ class PlanState:
             self.coverage[self.coverage_slot[entry]] -= self.coverage_coefficient[entry]
         self.jp_earned[employee] -= self.program_jp[program]
         self.days_used[employee] -= self.program_days[program]
+        self.programs_taken[employee] -= 1
         self.participants[program] -= 1
         self.cost -= self.cost_per_participant[program]
 
@@ -166,6 +182,12 @@ class PlanState:
                 return False
             if count < self.min_participants[program] * batches:
                 return False
+            if batches < self.min_batches[program]:
+                return False
+        if any(taken > self.max_programs for taken in self.programs_taken):
+            return False
+        if any(jp > self.max_jp + EPSILON for jp in self.jp_earned):
+            return False
         return self.fits_budget(0.0) and all(
             used <= limit for used, limit in zip(self.days_used, self.max_days, strict=True)
         )

@@ -107,6 +107,8 @@ def solve_restricted(
     cost[n_programs:] = patterns.value
     upper = np.ones(n_cols)
     upper[:n_programs] = c.max_batches
+    lower = np.zeros(n_cols)
+    lower[:n_programs] = c.min_batches
     row_lower = np.full(n_rows, -highspy.kHighsInf)
     row_upper = np.zeros(n_rows)
     row_lower[:n_employees] = 1.0
@@ -119,7 +121,7 @@ def solve_restricted(
     lp.num_col_ = n_cols
     lp.num_row_ = n_rows
     lp.col_cost_ = cost
-    lp.col_lower_ = np.zeros(n_cols)
+    lp.col_lower_ = lower
     lp.col_upper_ = upper
     lp.row_lower_ = row_lower
     lp.row_upper_ = row_upper

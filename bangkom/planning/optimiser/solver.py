@@ -149,8 +149,9 @@ def solve(
             return _infeasible(
                 started,
                 [
-                    "model terbukti tidak layak: pasangan tetap tidak dapat dipenuhi bersama "
-                    "batas peserta minimum, hari, dan anggaran"
+                    "model terbukti tidak layak: pasangan tetap, minimum angkatan, dan batas "
+                    "JP/program per pegawai tidak dapat dipenuhi bersama batas peserta minimum, "
+                    "hari, dan anggaran"
                 ],
             )
         if result.status in (STATUS_OPTIMAL, STATUS_FEASIBLE):

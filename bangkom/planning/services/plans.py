@@ -55,7 +55,15 @@ def _require_draft(plan: Plan) -> None:
         )
 
 
-PLAN_FIELDS = ("judul", "pagu", "jp_target", "jp_bonus", "max_hari")
+PLAN_FIELDS = (
+    "judul",
+    "pagu",
+    "jp_target",
+    "jp_bonus",
+    "max_hari",
+    "max_jp_per_asn",
+    "max_program_per_asn",
+)
 
 
 def plan_errors(data: Mapping[str, Any]) -> dict[str, list[str]]:
@@ -82,6 +90,8 @@ def plan_create(
     unit: Unit | None = None,
     jp_target: int = 20,
     jp_bonus: Decimal = Decimal(1),
+    max_jp_per_asn: int | None = None,
+    max_program_per_asn: int | None = None,
     acting_user: Any,
 ) -> Plan:
     errors = plan_errors(
@@ -92,6 +102,8 @@ def plan_create(
             "jp_target": jp_target,
             "jp_bonus": jp_bonus,
             "max_hari": max_hari,
+            "max_jp_per_asn": max_jp_per_asn,
+            "max_program_per_asn": max_program_per_asn,
         }
     )
     if unit is not None and unit.instansi_id != instansi.pk:
@@ -112,6 +124,8 @@ def plan_create(
             jp_target=jp_target,
             jp_bonus=jp_bonus,
             max_hari=max_hari,
+            max_jp_per_asn=max_jp_per_asn,
+            max_program_per_asn=max_program_per_asn,
         )
         audit_event(
             actor=acting_user,
@@ -157,6 +171,21 @@ def _months_checked(jadwal: str) -> str:
 def plan_program_errors(data: Mapping[str, Any]) -> dict[str, list[str]]:
     """Every rule the known values of a plan's program break (values not given are not checked)."""
     errors = bound_errors(data, PROGRAM_BOUNDS)
+    low, high = data.get("min_angkatan"), data.get("max_angkatan")
+    if (
+        "min_angkatan" not in errors
+        and "max_angkatan" not in errors
+        and isinstance(low, int)
+        and isinstance(high, int)
+        and low > high
+    ):
+        errors["min_angkatan"] = [
+            _(
+                "Paling sedikit angkatan (%(low)d) melebihi paling banyak angkatan (%(high)d); "
+                "turunkan minimumnya atau naikkan batasnya."
+            )
+            % {"low": low, "high": high}
+        ]
     if data.get("jadwal_bulan") is not None:
         try:
             _months_checked(data["jadwal_bulan"])
@@ -171,6 +200,7 @@ def plan_program_save(
     expected_version: int,
     template: ProgramTemplate,
     max_angkatan: int = 4,
+    min_angkatan: int = 0,
     jadwal_bulan: str = "",
     kesesuaian_kurikulum: str = "",
     acting_user: Any,
@@ -179,7 +209,9 @@ def plan_program_save(
     _require_draft(plan)
     if template.instansi_id != plan.instansi_id:
         raise ServiceError({"template": [_("Program bukan dari katalog instansi ini.")]})
-    errors = plan_program_errors({"max_angkatan": max_angkatan, "jadwal_bulan": jadwal_bulan})
+    errors = plan_program_errors(
+        {"max_angkatan": max_angkatan, "min_angkatan": min_angkatan, "jadwal_bulan": jadwal_bulan}
+    )
     if errors:
         raise ServiceError(errors)
     jadwal = _months_checked(jadwal_bulan)
@@ -190,6 +222,7 @@ def plan_program_save(
             template=template,
             defaults={
                 "max_angkatan": max_angkatan,
+                "min_angkatan": min_angkatan,
                 "jadwal_bulan": jadwal,
                 "kesesuaian_kurikulum": kesesuaian_kurikulum.strip(),
             },
@@ -202,6 +235,7 @@ def plan_program_save(
             after={
                 "program": template.kode,
                 "max_angkatan": max_angkatan,
+                "min_angkatan": min_angkatan,
                 "jadwal_bulan": jadwal,
             },
         )

@@ -82,7 +82,16 @@ def test_the_plan_makes_real_choices(demo: DemoReport, slug: str) -> None:
     chosen = RunAssignment.objects.filter(run=run).values("employee").distinct().count()
 
     assert run.employee_count == with_gaps >= 30
-    assert 0.6 * with_gaps <= chosen < with_gaps
+    assert 0.6 * with_gaps <= chosen <= with_gaps
+    # The per-ASN caps spread the pagu over (nearly) every ASN with gaps; it still cannot close
+    # every weighted gap.
+    instance = parse_instance(run.instance_json)
+    every_gap = sum(
+        employee.weight(code) * gap
+        for employee in instance.employees
+        for code, gap in employee.gaps.items()
+    )
+    assert run.objective is not None and run.objective < 0.9 * every_gap
     assert run.cost >= 0.95 * plan.pagu
     assert len([count for count in run.batches.values() if count]) >= 6
     assert run.jp_compliant >= 0.5 * chosen
