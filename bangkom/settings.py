@@ -72,6 +72,9 @@ INSTALLED_APPS = [
 # The demo regions and their accounts (published password): installed for development, the tests
 # and `make run`, not in a production installation unless asked for.
 DEMO = env_bool("BANGKOM_DEMO", DEBUG)
+# An audit action without a human name (bangkom.core.audit_actions) is refused in development
+# and in the tests, so none reaches the audit page as a bare code.
+AUDIT_ACTIONS_STRICT = env_bool("AUDIT_ACTIONS_STRICT", DEBUG)
 if DEMO:
     INSTALLED_APPS.append("bangkom.demo")
 

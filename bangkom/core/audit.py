@@ -7,8 +7,10 @@ import decimal
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 
+from bangkom.core.audit_actions import is_known_action
 from bangkom.core.models import AuditEvent
 
 
@@ -103,6 +105,8 @@ def _event_fields(
     target_type: str = "",
     actor_label: str = "",
 ) -> dict[str, Any]:
+    if getattr(settings, "AUDIT_ACTIONS_STRICT", False) and not is_known_action(action):
+        raise ValueError(f"audit action {action!r} has no name in bangkom.core.audit_actions")
     if target is not None:
         target_type = target_type or target._meta.label_lower
     return {

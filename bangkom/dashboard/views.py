@@ -10,6 +10,7 @@ from django.shortcuts import render
 
 from bangkom.accounts.scope import scope_for
 from bangkom.core.access import deny
+from bangkom.core.audit_actions import action_label
 from bangkom.core.models import AuditEvent
 from bangkom.core.paging import paginate
 from bangkom.organisation.access import employees_for_user
@@ -90,6 +91,6 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         {
             **paginate(request, events.order_by("-at", "-id"), per_page=50),
             "filters": request.GET,
-            "actions": list(actions[:200]),
+            "actions": [(code, action_label(code)) for code in actions[:200]],
         },
     )

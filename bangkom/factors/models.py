@@ -22,6 +22,7 @@ class FactorSource(models.TextChoices):
     SIGNAL = "sinyal", _("Sinyal daerah")
     PLAN_PRIORITY = "prioritas", _("Prioritas RPJMD/Renstra")
     SURVEY = "survei", _("Survei kebutuhan pelatihan")
+    DISCUSSION = "fgd", _("Diskusi kelompok terarah (FGD)")
     STAKEHOLDER = "masukan", _("Masukan pemangku kepentingan")
     SKM = "skm", _("Survei kepuasan masyarakat (IKM)")
     PERFORMANCE = "kinerja", _("Kesenjangan kinerja (SKP)")

@@ -261,7 +261,7 @@ def note_factors_apply(*, note: DiscussionNote, acting_user: Any) -> list[Weight
     return factors_replace(
         instansi=note.instansi,
         tahun=note.tahun,
-        source=FactorSource.SURVEY,
+        source=FactorSource.DISCUSSION,
         source_key=f"fgd:{note.pk}",
         specs=note_factor_specs(note),
         acting_user=acting_user,

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from decimal import Decimal
 from typing import Any
 
 from django import template
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import pgettext, pgettext_lazy
 
 register = template.Library()
@@ -35,11 +36,19 @@ LABELS = {
     "nrr": pgettext_lazy("bukti", "NRR per unsur"),
     "ikm_konversi": pgettext_lazy("bukti", "IKM (konversi)"),
     "ambang_nrr": pgettext_lazy("bukti", "ambang NRR"),
+    # A discussion note's (FGD) factors
+    "participants": pgettext_lazy("bukti", "jumlah peserta"),
+    "participant_description": pgettext_lazy("bukti", "keterangan peserta"),
+    "conclusions": pgettext_lazy("bukti", "kesimpulan"),
+    "attachments": pgettext_lazy("bukti", "lampiran"),
+    "teks": pgettext_lazy("bukti", "isi"),
 }
 # Internal references that mean nothing to a reader (the survey's id; its title is shown).
-HIDDEN = frozenset({"survey"})
+HIDDEN = frozenset({"survey", "discussion"})
 # Decimals stored as strings ("2.50"), shown with the active language's separator.
 DECIMAL = re.compile(r"-?\d+\.\d+")
+# Dates stored in ISO form ("2026-03-14"), shown as "14 Maret 2026".
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _label(key: str) -> str:
@@ -62,6 +71,11 @@ def _text(value: Any) -> str:
         return "; ".join(_text(item) for item in value)
     if isinstance(value, str) and DECIMAL.fullmatch(value):
         return number_format(Decimal(value), use_l10n=True)
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
+        try:
+            return date_format(datetime.date.fromisoformat(value), "j F Y")
+        except ValueError:
+            return value
     return str(value)
 
 

@@ -33,5 +33,30 @@ def test_evidence_reads_as_labelled_rows_in_indonesian() -> None:
     ]
 
 
+def test_a_discussion_notes_evidence_has_indonesian_labels_and_dates() -> None:
+    evidence = {
+        "discussion": 7,
+        "judul": "FGD pelayanan Kecamatan Alak",
+        "tanggal": "2026-03-14",
+        "participants": 12,
+        "participant_description": "staf pelayanan dan lurah",
+        "fasilitator": "Bagian Organisasi",
+        "conclusions": [{"teks": "Staf belum percaya diri memakai SRIKANDI", "factor": "1.30"}],
+        "attachments": ["notulen.pdf"],
+    }
+    with translation.override("id"):
+        rows = evidence_rows(evidence)
+    assert rows == [
+        ("judul", "FGD pelayanan Kecamatan Alak"),
+        ("tanggal", "14 Maret 2026"),
+        ("jumlah peserta", "12"),
+        ("keterangan peserta", "staf pelayanan dan lurah"),
+        ("fasilitator", "Bagian Organisasi"),
+        ("kesimpulan", "isi: Staf belum percaya diri memakai SRIKANDI, faktor: 1,30"),
+        ("lampiran", "notulen.pdf"),
+    ]
+    assert not any("_" in label for label, _ in rows)
+
+
 def test_no_evidence_gives_no_rows() -> None:
     assert evidence_rows(None) == [] and evidence_rows({}) == []

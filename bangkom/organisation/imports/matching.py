@@ -229,8 +229,8 @@ class UnitCatalogue:
             field,
             what
             + _(
-                "; buat unit itu terlebih dahulu di menu Unit kerja, atau centang "
-                "“Buat unit dan jabatan yang belum ada” (--create-units)."
+                "; buat unit itu terlebih dahulu di menu Unit kerja, atau impor ulang "
+                "dengan pilihan “Buat unit dan jabatan yang belum ada”."
             ),
         )
 
@@ -342,8 +342,8 @@ class PositionCatalogue:
                 "jabatan",
                 _(
                     "Jabatan “%(nama)s” belum ada di unit %(unit)s; buat jabatan itu terlebih "
-                    "dahulu di menu Jabatan, atau centang “Buat unit dan jabatan yang belum ada” "
-                    "(--create-units)."
+                    "dahulu di menu Jabatan, atau impor ulang dengan pilihan “Buat unit dan "
+                    "jabatan yang belum ada”."
                 )
                 % {"nama": nama, "unit": unit.nama},
             )

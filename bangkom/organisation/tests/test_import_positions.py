@@ -301,7 +301,7 @@ def test_every_bad_cell_is_reported_with_its_sheet(world: World) -> None:
     message = errors["Uraian Tugas", 2, "kompetensi"].message
     assert "level M.3 harus 1–5" in message and "T.99" in message and "“M.4”" in message
     assert "menu Unit kerja" in errors["Jabatan", 2, "unit"].message
-    assert "--create-units" not in errors["Jabatan", 2, "unit"].message
+    assert "Buat unit dan jabatan" not in errors["Jabatan", 2, "unit"].message
     assert str(errors["Jabatan", 3, "kelas_jabatan"]).startswith("Sheet Jabatan, Baris 3, ")
 
 

@@ -133,7 +133,7 @@ def test_conclusions_become_weight_factors_for_the_note_units(world: World) -> N
         ("Kecamatan Alak", "M.7", Decimal("1.3")),
     }
     m7_factor = next(f for f in factors if f.competency == m7)
-    assert m7_factor.source == "survei" and m7_factor.tahun == 2027
+    assert m7_factor.source == "fgd" and m7_factor.tahun == 2027
     assert [c["teks"] for c in m7_factor.evidence["conclusions"]] == [
         "Staf belum percaya diri memakai SRIKANDI",
         "Pelayanan daring sering tertunda",
