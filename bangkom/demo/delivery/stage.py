@@ -597,8 +597,9 @@ class DeliveryStage:
                 self.summary.course_completions += 1
 
     def _learners(self, unit_name: str, program: str, count: int) -> list[tuple[User, Employee]]:
-        """Staff of ``unit_name`` (and its sub-units) outside the program's batch, with an ASN
-        account each (``<kota>.<singkatan><n>``), so they follow the course themselves."""
+        """The youngest staff of ``unit_name`` (and its sub-units) outside the program's batch
+        (NIPs begin with the birth date), with an ASN account each (``<kota>.<singkatan><n>``),
+        so they follow the course themselves."""
         unit = Unit.objects.get(instansi=self.instansi, nama=unit_name)
         in_batch = Enrolment.objects.filter(
             batch__instansi=self.instansi, batch__plan_program__template__kode=program
@@ -609,7 +610,7 @@ class DeliveryStage:
             .filter(Q(unit=unit) | Q(unit__path__startswith=unit.path))
             .exclude(pk__in=in_batch)
             .exclude(pk__in=taken)
-            .order_by("nip")[:count]
+            .order_by("-nip")[:count]
         )
         learners: list[tuple[User, Employee]] = []
         prefix = (unit.singkatan or "asn").lower().replace(" ", "")
