@@ -7,12 +7,14 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from bangkom.accounts.scope import scope_for
 from bangkom.core.access import deny
 from bangkom.core.audit_actions import action_label
 from bangkom.core.models import AuditEvent
 from bangkom.core.paging import paginate
+from bangkom.dashboard.todos import todos_for
 from bangkom.organisation.access import employees_for_user
 from bangkom.organisation.models import Employee, Instansi, Position, Unit
 
@@ -20,7 +22,7 @@ from bangkom.organisation.models import Employee, Instansi, Position, Unit
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     scope = scope_for(request.user)
-    context: dict[str, object] = {}
+    context: dict[str, object] = {"todos": todos_for(request.user, timezone.localdate())}
     if scope.read_instansi_ids:
         context["instansi_stats"] = (
             Instansi.objects.filter(pk__in=scope.read_instansi_ids)
