@@ -9,8 +9,8 @@
   decision; it must be the one the rules suggest from that evidence (the load fails otherwise,
   so a change of the draw cannot silently tell another story), and a decision to adjust gets
   its follow-up action (tindak lanjut) with an owner and a due date.
-- Level 3: the batch of the ASN login's first training gets its supervisors' follow-ups, done
-  once they fell due before the demo's today.
+- Level 3: one batch whose follow-ups fell due before the demo's today (the ASN login's first,
+  where it has one) gets its supervisors' follow-ups, done.
 
 The stage runs only when no batch of the region has reaction answers yet.
 """
@@ -29,11 +29,13 @@ from bangkom.demo.delivery.stage import batches_completed
 from bangkom.demo.spec import RegionSpec
 from bangkom.evaluation import selectors
 from bangkom.evaluation.models import BehaviourFollowUp, BehaviourStatus, ReactionSubmission
+from bangkom.evaluation.selectors import decision_thresholds
 from bangkom.evaluation.services import (
     action_create,
     decision_record,
     follow_up_competencies,
     follow_up_complete,
+    follow_up_weeks,
     follow_ups_schedule,
     reaction_submit,
     scores_import,
@@ -91,9 +93,12 @@ class EvaluationStage:
 
     @staticmethod
     def _batch_of(story: LearningStory, batches: list[Batch]) -> Batch | None:
+        """The first named program's batch with enough completers for the rules to judge."""
+        enough = decision_thresholds().min_pairs
         for code in story.programs:
             for batch in batches:
-                if batch.plan_program.template.kode == code:
+                completers = batch.enrolments.filter(status=EnrolmentStatus.COMPLETED).count()
+                if batch.plan_program.template.kode == code and completers >= enough:
                     return batch
         return None
 
@@ -163,17 +168,27 @@ class EvaluationStage:
             self.summary.actions += 1
 
     def _behaviour(self, batches: list[Batch]) -> None:
-        """Level 3 for the batch of the ASN login's first training, when it fell due."""
+        """Level 3 for one batch whose follow-ups fell due before the demo's today: the ASN
+        login's earliest such training, else the region's earliest."""
+
+        def last_day(batch: Batch) -> dt.date:
+            return max(s.date for s in batch.sessions.all())
+
+        def due(batch: Batch) -> bool:
+            weeks = follow_up_weeks(batch.plan_program.template_id)
+            return last_day(batch) + dt.timedelta(weeks=weeks) < DEMO_TODAY
+
+        ready = sorted((b for b in batches if b.sessions.exists() and due(b)), key=last_day)
         mine = [
             b
-            for b in batches
+            for b in ready
             if Enrolment.objects.filter(
                 batch=b, employee__user=self.asn, status=EnrolmentStatus.COMPLETED
             ).exists()
         ]
-        if not mine:
+        if not (mine or ready):
             return
-        batch = mine[0]
+        batch = (mine or ready)[0]
         follow_ups_schedule(batch=batch, acting_user=self.admin)
         for follow_up in (
             BehaviourFollowUp.objects.filter(enrolment__batch=batch, status=BehaviourStatus.PENDING)

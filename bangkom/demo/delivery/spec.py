@@ -80,7 +80,9 @@ class LearningStory:
     headroom (max − pre) each participant gains, with its spread. The statistics are then
     computed by the product from the drawn scores, not set here."""
 
-    programs: tuple[str, ...]  # the first code that has a completed batch is evaluated
+    # The first of these programs whose completed batch has enough pre/post pairs for the
+    # rules (``min_pairs``) is evaluated.
+    programs: tuple[str, ...]
     pre_mean: float
     pre_spread: float
     gain_share: float
@@ -139,7 +141,9 @@ class DeliverySpec:
     venues: tuple[VenueSpec, ...]
     trainers: tuple[TrainerSpec, ...]
     programs: dict[str, ProgramDelivery]
-    upcoming: tuple[str, ...]  # programs whose batch is moved to December, still ahead
+    # Programs one of whose batches is moved to December, still ahead: the first of them the
+    # plan gave a batch (a preference list, so that a change of the plan keeps one ahead).
+    upcoming: tuple[str, ...]
     signatory: tuple[str, str]  # who signs the certificates: name, title
     action_plan: str  # what the ASN login will apply at work after their first training
     learning: tuple[LearningStory, ...] = ()

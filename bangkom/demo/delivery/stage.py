@@ -8,7 +8,8 @@ year's calendar from the product's scheduler; then, for every batch whose last s
 before the demo's today (:data:`~bangkom.demo.delivery.spec.DEMO_TODAY`), the attendance (the
 ASN login checks in by QR, the others are on the partner's roster), the completion by the
 program's rule with its JP credit, and the action plan of the ASN login acknowledged by their
-supervisor. Batches named ``upcoming`` are moved into December, still ahead.
+supervisor. The batches of the first ``upcoming`` program the plan has are moved into December,
+still ahead.
 
 Beside the batches: Medan's young ASN interns at a university with a weekly logbook, Pontianak's
 Dinas Kesehatan staff follow an e-learning course with a final quiz, and Kupang's ASN has an
@@ -293,11 +294,13 @@ class DeliveryStage:
             .select_related("plan_program__template")
             .order_by("pk")
         )
+        planned = {batch.plan_program.template.kode for batch in batches}
+        ahead = next((code for code in self.spec.upcoming if code in planned), None)
         for batch in batches:
             code = batch.plan_program.template.kode
             delivery = self.spec.programs.get(code)
             earliest, latest = batch.earliest, batch.latest
-            if code in self.spec.upcoming:
+            if code == ahead:
                 earliest, latest = UPCOMING_WINDOW
             if delivery is None and (earliest, latest) == (batch.earliest, batch.latest):
                 continue
@@ -472,6 +475,41 @@ class DeliveryStage:
 
     # -------------------------------------------------------------------------- beside batches
 
+    def _intern(self) -> tuple[User, Employee]:
+        """The ASN login, unless a batch of a magang program already credits them for an
+        internship: then the youngest colleague of their unit outside such batches, with an
+        account of their own (``<kota>.magang``), so that nobody is credited twice."""
+        in_magang = set(
+            Enrolment.objects.filter(
+                batch__instansi=self.instansi,
+                batch__year=PLAN_YEAR,
+                batch__plan_program__template__bentuk__kode="magang",
+            ).values_list("employee_id", flat=True)
+        )
+        if self.asn_employee.pk not in in_magang:
+            return self.asn, self.asn_employee
+        with_login = User.objects.filter(employee__isnull=False).values_list(
+            "employee_id", flat=True
+        )
+        colleague = (
+            Employee.objects.filter(unit=self.asn_employee.unit, is_active=True)
+            .exclude(pk__in=in_magang)
+            .exclude(pk__in=with_login)
+            .order_by("-nip")
+            .first()
+        )
+        if colleague is None:
+            raise ValueError(f"{self.region.nama}: nobody left to intern outside the magang batch")
+        user = user_create(
+            username=f"{self.region.slug}.magang",
+            password=None,
+            email=colleague.email,
+            employee=colleague,
+            acting_user=self.admin,
+        )
+        self.give_password([user])
+        return user, colleague
+
     def _internship(self) -> None:
         story = self.spec.internship
         assert story is not None
@@ -485,10 +523,11 @@ class DeliveryStage:
         role_assign(user=mentor, role=Role.MITRA, instansi=self.instansi, acting_user=self.admin)
         self.give_password([mentor])
         partner_staff_link(partner=partner, user=mentor, acting_user=self.admin)
+        intern, employee = self._intern()
         internship = internship_create(
             instansi=self.instansi,
             data=InternshipData(
-                employee=self.asn_employee,
+                employee=employee,
                 partner=partner,
                 mentor=mentor,
                 start_date=story.start,
@@ -500,7 +539,7 @@ class DeliveryStage:
         week = story.start - dt.timedelta(days=story.start.weekday())
         for number, text in enumerate(story.weeks):
             entry = logbook_submit(
-                internship=internship, week_start=week, activities=text, acting_user=self.asn
+                internship=internship, week_start=week, activities=text, acting_user=intern
             )
             if number == 2:  # the mentor asks for more detail once
                 logbook_decide(
@@ -513,14 +552,14 @@ class DeliveryStage:
                     internship=internship,
                     week_start=week,
                     activities=f"{text} Uji coba pada 12 responden; 10 pertanyaan kunci.",
-                    acting_user=self.asn,
+                    acting_user=intern,
                 )
             logbook_decide(entry=entry, approve=True, comment="", acting_user=mentor)
             week += dt.timedelta(days=7)
         internship_report_upload(
             internship=internship,
             report=SimpleUploadedFile("laporan-akhir-magang.pdf", MINIMAL_PDF, "application/pdf"),
-            acting_user=self.asn,
+            acting_user=intern,
         )
         internship_complete(internship=internship, acting_user=mentor)
         self.summary.internships += 1

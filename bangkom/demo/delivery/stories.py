@@ -110,8 +110,11 @@ KUPANG = DeliverySpec(
         "KPG-MNJ-01": ProgramDelivery("bpsdm", ("widyaiswara",), ("camat",)),
         "KPG-SK-01": ProgramDelivery("bpsdm", ("widyaiswara",), ("camat",)),
         "KPG-KES-01": ProgramDelivery("poltekkes", ("poltekkes",), ("camat",)),
+        "KPG-KMT-01": ProgramDelivery("lsm", ("tefa", "amalo"), ("camat",)),
+        "KPG-CO-01": ProgramDelivery("bpsdm", ("widyaiswara",), ("camat",)),
+        "KPG-SPBE-02": ProgramDelivery("undana", ("ledo",), ("camat",)),
     },
-    upcoming=("KPG-MNJ-01",),
+    upcoming=("KPG-MNJ-01", "KPG-SK-01", "KPG-KES-01"),
     signatory=("Drs. Yeri Padji Kana, M.Si.", "Kepala BKPSDM Kota Kupang"),
     action_plan=(
         "Menyusun jadwal kerja mingguan pelayanan di Puskesmas Alak dan menerapkan antrean "
@@ -225,7 +228,7 @@ PONTIANAK = DeliverySpec(
         "PTK-SK-01": ProgramDelivery("bpsdm", ("ngadi",), ("aula",)),
         "PTK-INT-01": ProgramDelivery("", ("inspektorat",), ("aula",)),
     },
-    upcoming=("PTK-SK-01",),
+    upcoming=("PTK-SK-01", "PTK-MEN-01", "PTK-INT-01"),
     signatory=("Dr. H. Amirullah, S.STP., M.Si.", "Kepala BKPSDM Kota Pontianak"),
     action_plan=(
         "Menerapkan jadwal induk dan kurva-S untuk pengawasan paket pekerjaan jalan lingkungan "
@@ -365,7 +368,7 @@ MATARAM = DeliverySpec(
         "MTR-CO-01": ProgramDelivery("bpsdm", ("widyaiswara",), ("camat",)),
         "MTR-ADK-01": ProgramDelivery("dukcapil", ("dukcapil",), ("camat",)),
     },
-    upcoming=("MTR-SEM-01",),
+    upcoming=("MTR-SEM-01", "MTR-INT-01", "MTR-MNJ-01"),
     signatory=("H. Zulkarwin, S.Sos., M.H.", "Kepala BKPSDM Kota Mataram"),
     action_plan=(
         "Menerapkan sapaan dan penjelasan persyaratan yang ramah di loket PATEN Kecamatan "
@@ -441,7 +444,7 @@ MEDAN = DeliverySpec(
         "MDN-SK-01": ProgramDelivery("bpsdm", ("widyaiswara",), ("camat",)),
         "MDN-MEN-01": ProgramDelivery("bpsdm", ("widyaiswara",), ("camat",)),
     },
-    upcoming=("MDN-SK-01",),
+    upcoming=("MDN-SK-01", "MDN-MNJ-01", "MDN-MEN-01"),
     signatory=("Dr. Muhammad Sofyan, S.STP., M.AP.", "Kepala BKPSDM Kota Medan"),
     action_plan=(
         "Menyusun daftar periksa persyaratan izin usaha mikro di OSS RBA untuk loket "

@@ -170,8 +170,15 @@ def test_the_partner_login_sees_only_its_partners_batches(demo: DemoReport, slug
 @pytest.mark.django_db
 def test_marelan_young_asn_interned_at_the_university(demo: DemoReport) -> None:
     internship = Internship.objects.select_related("partner", "mentor", "credit").get(
-        employee__user__username="medan.asn"
+        employee__instansi=instansi("medan")
     )
+    intern = User.objects.get(employee=internship.employee)
+    assert intern.username in ("medan.asn", "medan.magang")
+    assert internship.employee.unit == User.objects.get(username="medan.asn").employee.unit  # type: ignore[union-attr]
+    # Nobody is credited twice for an internship: not by a magang batch as well.
+    assert not Enrolment.objects.filter(
+        employee=internship.employee, batch__plan_program__template__bentuk__kode="magang"
+    ).exists()
     assert internship.partner.type == "university"
     assert internship.status == InternshipStatus.COMPLETED and internship.credit is not None
     assert internship.mentor.partner_links.filter(partner=internship.partner).exists()
