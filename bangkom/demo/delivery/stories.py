@@ -3,8 +3,9 @@
 - Kupang (Alak, seed 001): time management with an NGO, e-government and communication with
   Universitas Nusa Cendana; the e-government training shows a low gain, the participants ask
   for more practice, and BKPSDM adjusts its method.
-- Pontianak (seed 002): BKPSDM's project-management training with Universitas Tanjungpura
-  shows a significant gain and is continued; Dinas Kesehatan staff learn public health online.
+- Pontianak (seed 002): BKPSDM's project trainings (with Universitas Tanjungpura, and BPKP on
+  project budgets) show a significant gain and are continued; Dinas Kesehatan staff learn public
+  health online.
 - Mataram (Cakranegara, seed 003): batches in the kantor camat and at Universitas Mataram.
 - Medan (Marelan, seed 004): a young ASN interns at Universitas Sumatera Utara; practitioner
   speakers teach business licensing.
@@ -190,6 +191,14 @@ PONTIANAK = DeliverySpec(
             "PKS/09/DINKES-BAPELKES/II/2026",
             "E-learning kesehatan masyarakat bagi tenaga kesehatan lapangan Dinas Kesehatan",
         ),
+        PartnerSpec(
+            "bpkp",
+            "BPKP Perwakilan Provinsi Kalimantan Barat",
+            GOVERNMENT,
+            "Jl. Ahmad Yani, Pontianak",
+            "PKS/17/BKPSDM-BPKP/II/2026",
+            "Bimbingan teknis pengelolaan dan pengendalian anggaran proyek pemerintah daerah",
+        ),
     ),
     mitra_partner="bpsdm",
     venues=(
@@ -217,10 +226,12 @@ PONTIANAK = DeliverySpec(
         TrainerSpec("ngadi", "Herkulanus Ngadi, S.Sos., M.Si.", WIDYAISWARA, "bpsdm"),
         TrainerSpec("bapelkes", "dr. Nurul Hidayah, M.K.M.", PRACTITIONER, "bapelkes"),
         TrainerSpec("inspektorat", "Ir. Syarif Hamid, M.Si.", COACH),
+        TrainerSpec("bpkp", "Dra. Marlina Tan, Ak., CA.", PRACTITIONER, "bpkp"),
     ),
     programs={
         "PTK-PRY-01": ProgramDelivery("untan", ("dosen",), ("aula", "kampus")),
         "PTK-PBL-01": ProgramDelivery("untan", ("dosen",), ("kampus",)),
+        "PTK-ANG-01": ProgramDelivery("bpkp", ("bpkp",), ("aula",)),
         "PTK-KOM-01": ProgramDelivery("untan", ("fisip",), ("kampus",)),
         "PTK-EL-02": ProgramDelivery("bapelkes", ("bapelkes",)),
         "PTK-EL-01": ProgramDelivery(""),
@@ -236,7 +247,10 @@ PONTIANAK = DeliverySpec(
     ),
     learning=(
         LearningStory(
-            programs=("PTK-PRY-01", "PTK-PBL-01"),
+            # The project-management training itself when its batch is large enough for the
+            # rules (six pairs; with five, even all gains positive give p = 1/16 two-sided),
+            # else the project trainings that share its participants' need.
+            programs=("PTK-PRY-01", "PTK-PBL-01", "PTK-ANG-01"),
             pre_mean=52,
             pre_spread=9,
             gain_share=0.48,
