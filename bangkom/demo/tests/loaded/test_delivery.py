@@ -106,9 +106,9 @@ def test_the_plan_is_carried_out_up_to_the_demo_day(demo: DemoReport, slug: str)
 
 @pytest.mark.django_db
 def test_partners_its_sources_name_deliver_the_batches(demo: DemoReport) -> None:
-    assert batch_of("kupang", "KPG-WKT-01").partner.type == "ngo"  # type: ignore[union-attr]
+    kupang = {b.partner.type for b in batches("kupang") if b.partner is not None}
+    assert {"ngo", "university"} <= kupang  # Alak: an NGO and a university
     assert batch_of("kupang", "KPG-SPBE-01").partner.name == "Universitas Nusa Cendana"  # type: ignore[union-attr]
-    assert batch_of("kupang", "KPG-KOM-01").partner.type == "university"  # type: ignore[union-attr]
     health = batch_of("pontianak", "PTK-EL-02")
     assert health.online and health.partner.name.startswith("Bapelkes")  # type: ignore[union-attr]
     dinkes = Unit.objects.get(instansi=instansi("pontianak"), nama="Dinas Kesehatan")
@@ -121,9 +121,12 @@ def test_partners_its_sources_name_deliver_the_batches(demo: DemoReport) -> None
         )
     )
     assert venues == {"government_building", "partner_campus"}  # kantor camat and campus
-    oss = batch_of("medan", "MDN-OSS-01")
-    assert {t.kind for t in oss.trainers.all()} == {"external_practitioner"}
-    assert oss.partner is not None and "Praktisi" in oss.partner.name
+    practitioners = [
+        b for b in batches("medan") if b.partner is not None and "Praktisi" in b.partner.name
+    ]
+    assert practitioners  # licensing taught by practitioner speakers
+    for batch in practitioners:
+        assert {t.kind for t in batch.trainers.all()} == {"external_practitioner"}
 
 
 @pytest.mark.django_db
