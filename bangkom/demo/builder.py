@@ -12,6 +12,13 @@ recomputation. An instansi that has any of these already is left alone as well.
 Last, each instansi without a plan for 2026 gets its program catalogue and an approved plan
 (:mod:`bangkom.demo.plans`): the optimiser's allocation of the catalogue to the ASN with needs,
 within the plan's budget ceiling, submitted and approved by the head of region.
+
+Then each instansi without delivery data has its approved plan carried out
+(:mod:`bangkom.demo.delivery`): partners, venues and trainers, the batches scheduled by the
+product's scheduler, approvals, attendance, completions with their JP credits, an internship,
+an e-learning course and an external claim; then the certificates of every completed activity,
+and the evaluation (reaction answers, pre/post scores, the planner's decisions and follow-up).
+Each of these three stages leaves an instansi that already has its data alone.
 """
 
 from __future__ import annotations
@@ -38,6 +45,10 @@ from bangkom.competencies.services import (
     technical_competency_save,
 )
 from bangkom.demo.competencies import TECHNICAL_COMPETENCIES
+from bangkom.demo.delivery.certificates import certificates_present, issue_certificates
+from bangkom.demo.delivery.evaluation import EvaluationStage, evaluation_present
+from bangkom.demo.delivery.stage import DeliveryStage, delivery_present, mail_kept_back
+from bangkom.demo.delivery.stories import DELIVERIES
 from bangkom.demo.logins import DEMO_PASSWORD, LOGIN_ROLES, SUPERADMIN_USERNAME
 from bangkom.demo.needs.stage import NeedsStage, needs_present
 from bangkom.demo.needs.stories import PLAN_YEAR, STORIES
@@ -89,6 +100,12 @@ class DemoReport:
     needs_skipped: list[str] = field(default_factory=list)  # instansi that had needs data
     plans_created: list[str] = field(default_factory=list)  # instansi given an approved plan
     plans_skipped: list[str] = field(default_factory=list)  # instansi that had a plan
+    delivery_created: list[str] = field(default_factory=list)  # instansi whose plan was run
+    delivery_skipped: list[str] = field(default_factory=list)  # instansi that had batches
+    certificates_created: list[str] = field(default_factory=list)
+    certificates_skipped: list[str] = field(default_factory=list)
+    evaluation_created: list[str] = field(default_factory=list)
+    evaluation_skipped: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
@@ -101,6 +118,9 @@ class DemoReport:
             or self.created
             or self.needs_created
             or self.plans_created
+            or self.delivery_created
+            or self.certificates_created
+            or self.evaluation_created
         )
 
 
@@ -135,6 +155,9 @@ def load_demo(
             _build_region(region, competencies, report, say)
         _play_needs_story(region, report, say)
         _make_plan(region, report, say)
+        _deliver(region, report, say)
+        _certify(region, report, say)
+        _evaluate(region, report, say)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -234,6 +257,117 @@ def _make_plan(region: RegionSpec, report: DemoReport, say: Log) -> None:
             "compliant": run.jp_compliant or 0,
             "target": summary.plan.jp_target,
             "pins": summary.pins,
+            "seconds": time.perf_counter() - stage_started,
+        }
+    )
+
+
+def _deliver(region: RegionSpec, report: DemoReport, say: Log) -> None:
+    """Carry out the region's approved plan unless its instansi has delivery data already."""
+    spec = DELIVERIES.get(region.slug)
+    instansi = Instansi.objects.filter(wilayah_id=region.wilayah).first()
+    if spec is None or instansi is None or not plans_present(instansi):
+        return
+    if delivery_present(instansi):
+        report.delivery_skipped.append(region.nama)
+        say(
+            _("%(nama)s: pelaksanaan %(tahun)d sudah ada, dilewati.")
+            % {"nama": region.nama, "tahun": PLAN_YEAR}
+        )
+        return
+    stage_started = time.perf_counter()
+    with mail_kept_back(), transaction.atomic():
+        summary = DeliveryStage(region, spec, instansi, _give_demo_password).run()
+    report.delivery_created.append(region.nama)
+    say(
+        _(
+            "%(nama)s: pelaksanaan %(tahun)d oleh %(partners)d mitra di %(venues)d tempat "
+            "dengan %(trainers)d pengajar: %(scheduled)d dari %(batches)d angkatan terjadwal, "
+            "%(completed)d selesai (%(completions)d ASN lulus, %(not_completed)d belum; "
+            "%(credited)d rekam JP), %(upcoming)d masih akan datang; %(approved)d pencalonan "
+            "disetujui atasan, %(attendance)d presensi daftar hadir dan %(qr)d presensi QR; "
+            "%(internships)d magang, %(courses)d penyelesaian e-learning, %(claims)d klaim "
+            "(%(seconds).1f s)."
+        )
+        % {
+            "nama": region.nama,
+            "tahun": PLAN_YEAR,
+            "partners": summary.partners,
+            "venues": summary.venues,
+            "trainers": summary.trainers,
+            "scheduled": summary.scheduled,
+            "batches": summary.batches,
+            "completed": summary.completed_batches,
+            "completions": summary.completions,
+            "not_completed": summary.not_completed,
+            "credited": summary.credited,
+            "upcoming": summary.upcoming_batches,
+            "approved": summary.approved,
+            "attendance": summary.attendance_rows,
+            "qr": summary.qr_checkins,
+            "internships": summary.internships,
+            "courses": summary.course_completions,
+            "claims": summary.claims,
+            "seconds": time.perf_counter() - stage_started,
+        }
+    )
+    for message in summary.unscheduled + summary.warnings:
+        say(_("  Perhatian: %s") % message)
+
+
+def _certify(region: RegionSpec, report: DemoReport, say: Log) -> None:
+    """Issue the certificates of the region's completed activities unless it has any."""
+    spec = DELIVERIES.get(region.slug)
+    instansi = Instansi.objects.filter(wilayah_id=region.wilayah).first()
+    if spec is None or instansi is None or not delivery_present(instansi):
+        return
+    if certificates_present(instansi):
+        report.certificates_skipped.append(region.nama)
+        say(_("%s: sertifikat sudah ada, dilewati.") % region.nama)
+        return
+    stage_started = time.perf_counter()
+    with transaction.atomic():
+        summary = issue_certificates(spec=spec, instansi=instansi)
+    report.certificates_created.append(region.nama)
+    say(
+        _("%(nama)s: %(issued)d sertifikat terbit, %(revoked)d dicabut (%(seconds).1f s).")
+        % {
+            "nama": region.nama,
+            "issued": summary.issued,
+            "revoked": summary.revoked,
+            "seconds": time.perf_counter() - stage_started,
+        }
+    )
+
+
+def _evaluate(region: RegionSpec, report: DemoReport, say: Log) -> None:
+    """Play the region's evaluation unless its batches have reaction answers already."""
+    spec = DELIVERIES.get(region.slug)
+    instansi = Instansi.objects.filter(wilayah_id=region.wilayah).first()
+    if spec is None or instansi is None or not delivery_present(instansi):
+        return
+    if evaluation_present(instansi):
+        report.evaluation_skipped.append(region.nama)
+        say(_("%s: evaluasi sudah ada, dilewati.") % region.nama)
+        return
+    stage_started = time.perf_counter()
+    with mail_kept_back(), transaction.atomic():
+        summary = EvaluationStage(region, spec, instansi).run()
+    report.evaluation_created.append(region.nama)
+    say(
+        _(
+            "%(nama)s: evaluasi dari %(reactions)d jawaban reaksi di %(batches)d angkatan, "
+            "%(scores)d pasangan nilai pre/post; keputusan: %(decisions)s; %(actions)d tindak "
+            "lanjut, %(follow_ups)d evaluasi pasca pelatihan selesai (%(seconds).1f s)."
+        )
+        % {
+            "nama": region.nama,
+            "reactions": summary.reactions,
+            "batches": summary.batches_with_reactions,
+            "scores": summary.score_rows,
+            "decisions": ", ".join(summary.decisions or []) or "-",
+            "actions": summary.actions,
+            "follow_ups": summary.follow_ups_done,
             "seconds": time.perf_counter() - stage_started,
         }
     )

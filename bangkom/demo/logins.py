@@ -19,10 +19,16 @@ DEMO_PASSWORD = "demo-bangkom-2026"  # noqa: S105
 SUPERADMIN_USERNAME = "superadmin"
 # <kota>.<role>: BKPSDM admin, OPD admin, supervisor, employee, partner staff, leadership.
 LOGIN_ROLES = ("bkpsdm", "opd", "atasan", "asn", "mitra", "pimpinan")
+# Accounts the delivery stage adds where a story needs them (bangkom.demo.delivery): Medan's
+# internship mentor (and intern, when the ASN login is in a magang batch) and the Pontianak
+# health staff who follow the e-learning course.
+STORY_LOGINS = ("mentor", "magang", "dinkes1", "dinkes2", "dinkes3")
 
 
 def demo_usernames(slugs: Iterable[str]) -> list[str]:
-    return [SUPERADMIN_USERNAME] + [f"{slug}.{role}" for slug in slugs for role in LOGIN_ROLES]
+    return [SUPERADMIN_USERNAME] + [
+        f"{slug}.{role}" for slug in slugs for role in (*LOGIN_ROLES, *STORY_LOGINS)
+    ]
 
 
 @dataclass(frozen=True)
