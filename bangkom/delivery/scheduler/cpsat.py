@@ -83,10 +83,9 @@ def solve_here(
         solver = _PartSolver(instance, domains, part, groups, group_of, num_workers, seed)
         outcome = solver.place({p: hint[p] for p in part if p in hint}, place_budget)
         proven = proven and outcome.proven
-        remaining = deadline - time.monotonic()
-        budget = min(spread_budget + max(0.0, place_budget - (time.monotonic() - now)), remaining)
-        if outcome.chosen and budget > 0.05:
-            spread, peak = solver.spread(outcome.chosen, peak_so_far, budget)
+        # The spread gets its own share only: an answer that places everything comes back soon.
+        if outcome.chosen and min(spread_budget, deadline - time.monotonic()) > 0.5:
+            spread, peak = solver.spread(outcome.chosen, peak_so_far, spread_budget, deadline)
             outcome.chosen = spread
             peak_so_far = max(peak_so_far, peak)
         spread_left = max(0.0, spread_left - spread_budget)
@@ -154,7 +153,7 @@ class _PartSolver:
         began = time.monotonic()
         model = _Model(self, optional=False)
         model.hint(hint)
-        code, solver = self._run(model.model, budget * 0.7)
+        code, solver = self._run(model.model, budget * 0.7 - (time.monotonic() - began))
         if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return _Outcome(model.read(solver), proven=True)
         rest = budget - (time.monotonic() - began)
@@ -169,24 +168,29 @@ class _PartSolver:
         return _Outcome(dict(hint), proven=False)
 
     def spread(
-        self, chosen: dict[int, Choice], floor: int, budget: float
+        self, chosen: dict[int, Choice], floor: int, budget: float, deadline: float
     ) -> tuple[dict[int, Choice], int]:
         """Keep as many placed and lower this part's peak, down to `floor` (an earlier part's)."""
-        complete = len(chosen) == len(self.part)
-        model = _Model(self, optional=not complete)
-        if not complete:
-            model.model.add(sum(model.placed.values()) >= len(chosen))
-        runs = list(model.runs.values())
         load = [0] * (len(self.instance.calendar) + 1)
         for position, (start, _venue) in chosen.items():
             for day in range(start, start + self.domains[position].batch.days):
                 load[day] += 1
         current = max(load)
+        if current <= floor:  # the year's peak is an earlier part's: nothing to gain here
+            return chosen, current
+        complete = len(chosen) == len(self.part)
+        model = _Model(self, optional=not complete)
+        if not complete:
+            model.model.add(sum(model.placed.values()) >= len(chosen))
+        runs = list(model.runs.values())
         peak = model.model.new_int_var(min(floor, current), current, "peak")
         model.model.add_cumulative(runs, [1] * len(runs), peak)
         model.model.minimize(peak)
         model.hint(chosen)
         model.model.add_hint(peak, current)
+        budget = min(budget, deadline - time.monotonic())  # building the model took time too
+        if budget < 0.2:
+            return chosen, current
         code, solver = self._run(model.model, budget)
         if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             found = model.read(solver)

@@ -243,7 +243,8 @@ def tight(
     for u in unit_ids:
         peak = max((count for (unit, _), count in away.items() if unit == u), default=0)
         # floor(max_away × staff) is exactly the peak: (peak + 0.5) / staff lies strictly inside.
-        unit_rows.append({"id": u, "staff": staff[u], "max_away": (peak + 0.5) / staff[u]})
+        away_share = 1.0 if peak >= staff[u] else (peak + 0.5) / staff[u]
+        unit_rows.append({"id": u, "staff": staff[u], "max_away": away_share})
     data = {
         "start": YEAR_START.isoformat(),
         "end": YEAR_END.isoformat(),
