@@ -1,7 +1,8 @@
 """`make bench`: every benchmark, printed against its target and a baseline in one run.
 
 Runs the optimiser benchmark, then the needs recomputation on SQLite and on a throwaway
-PostgreSQL cluster, then the scheduler (city and tight instances, three seeds each). Exits non-zero if any benchmark misses a target.
+PostgreSQL cluster, then the scheduler (city and tight instances, three seeds each). Exits
+non-zero if any benchmark misses a target.
 """
 
 from __future__ import annotations
