@@ -22,7 +22,14 @@ from typing import Any
 
 from ortools.sat.python import cp_model
 
-from .domains import REASON_CONFLICT, REASON_TIME, BatchDomain, batch_domains, conflict_groups
+from .domains import (
+    REASON_CONFLICT,
+    REASON_TIME,
+    BatchDomain,
+    batch_domains,
+    conflict_groups,
+    independent_parts,
+)
 from .greedy import first_fit, to_result
 from .model import STATUS_FEASIBLE, STATUS_INFEASIBLE, STATUS_PARTIAL, Instance, Result
 from .solver import DEFAULT_MAX_VENUE_CHOICES, DEFAULT_SEED
@@ -99,26 +106,6 @@ def solve_here(
         status = STATUS_INFEASIBLE if excluded or (proven and not capped) else STATUS_PARTIAL
     missing = REASON_CONFLICT if proven and not capped else REASON_TIME
     return to_result(instance, domains, chosen, status, seconds, missing)
-
-
-def independent_parts(domains: list[BatchDomain], positions: list[int]) -> list[list[int]]:
-    """Split batches into runs of time that no batch's reachable days cross.
-
-    Every rule binds batches on a shared day only, so the parts can be solved one by one and
-    their schedules joined: the join is optimal when each part is.
-    """
-    reach = sorted(
-        (min(domains[p].starts), max(domains[p].starts) + domains[p].batch.days, p)
-        for p in positions
-    )
-    parts: list[list[int]] = []
-    end = -1
-    for first, stop, position in reach:
-        if first >= end:
-            parts.append([])
-        parts[-1].append(position)
-        end = max(end, stop)
-    return parts
 
 
 @dataclass

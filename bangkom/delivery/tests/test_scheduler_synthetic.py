@@ -1,4 +1,7 @@
-"""The scheduler's synthetic instances and the exact split into independent parts."""
+"""The scheduler's synthetic instances and the exact split into independent parts.
+
+Nothing here imports OR-Tools: it must stay out of the test process (see test_scheduler.py).
+"""
 
 from __future__ import annotations
 
@@ -8,8 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bangkom.delivery.scheduler import check, parse_instance, solve, solve_greedy
-from bangkom.delivery.scheduler.cpsat import independent_parts
-from bangkom.delivery.scheduler.domains import batch_domains
+from bangkom.delivery.scheduler.domains import batch_domains, independent_parts
 from bangkom.delivery.scheduler.synthetic import city, tight
 
 SMALL = {"venues": 2, "trainers": 6, "units": 4, "employees": 300}
