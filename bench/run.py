@@ -1,7 +1,8 @@
 """`make bench`: every benchmark, printed against its target and a baseline in one run.
 
 Runs the optimiser benchmark, then the needs recomputation on SQLite and on a throwaway
-PostgreSQL cluster. Exits non-zero if any benchmark misses a target.
+PostgreSQL cluster, then the scheduler (city and tight instances, three seeds each). Exits
+non-zero if any benchmark misses a target.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ RUNS = [
     ("optimiser", [PYTHON, "bench/bench_optimiser.py"]),
     ("needs (SQLite)", [PYTHON, "bench/bench_needs.py"]),
     ("needs (PostgreSQL)", ["scripts/with-postgres", PYTHON, "bench/bench_needs.py"]),
+    ("scheduler (city, tight)", [PYTHON, "bench/bench_scheduler.py"]),
 ]
 
 

@@ -94,3 +94,23 @@ def conflict_groups(instance: Instance) -> list[list[int]]:
         if not any(group <= bigger for bigger in kept):
             kept.append(group)
     return [sorted(group) for group in kept]
+
+
+def independent_parts(domains: list[BatchDomain], positions: list[int]) -> list[list[int]]:
+    """Split batches into runs of time that no batch's reachable days cross.
+
+    Every rule binds batches on a shared day only, so the parts can be solved one by one and
+    their schedules joined: the join is optimal when each part is.
+    """
+    reach = sorted(
+        (min(domains[p].starts), max(domains[p].starts) + domains[p].batch.days, p)
+        for p in positions
+    )
+    parts: list[list[int]] = []
+    end = -1
+    for first, stop, position in reach:
+        if first >= end:
+            parts.append([])
+        parts[-1].append(position)
+        end = max(end, stop)
+    return parts

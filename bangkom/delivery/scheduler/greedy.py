@@ -41,6 +41,7 @@ def first_fit(
     for rank, position in enumerate(order):
         domain = domains[position]
         batch = domain.batch
+        venue_sets = {v: set(allowed) for v, allowed in domain.venue_starts.items()}
         # Try starts nearest an evenly spread target first, so the baseline does not bunch.
         target = (rank * width) // max(1, len(order))
         for start in sorted(domain.starts, key=lambda s: (abs(s - target), s)):
@@ -60,8 +61,8 @@ def first_fit(
                 venue = next(
                     (
                         v
-                        for v, allowed in domain.venue_starts.items()
-                        if start in set(allowed) and not any((v, k) in venue_busy for k in span)
+                        for v, allowed in venue_sets.items()
+                        if start in allowed and not any((v, k) in venue_busy for k in span)
                     ),
                     None,
                 )

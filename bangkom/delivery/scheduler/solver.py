@@ -9,6 +9,7 @@ interpreter that imports only this package, and returns the plain `Result`.
 from __future__ import annotations
 
 import multiprocessing
+import time
 from concurrent.futures import ProcessPoolExecutor
 
 from .model import Instance, Result
@@ -26,7 +27,11 @@ def solve(
     seed: int = DEFAULT_SEED,
     max_venue_choices: int | None = DEFAULT_MAX_VENUE_CHOICES,
 ) -> Result:
-    """Place as many batches as possible, then spread them (see `cpsat.solve_here`)."""
+    """Place as many batches as possible, then spread them (see `cpsat.solve_here`).
+
+    The time limit covers the whole call, starting the child process included.
+    """
+    started_at = time.monotonic()  # system-wide on Linux, so the child reads the same clock
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
         future = pool.submit(
@@ -36,6 +41,7 @@ def solve(
             num_workers=num_workers,
             seed=seed,
             max_venue_choices=max_venue_choices,
+            started_at=started_at,
         )
         return future.result()
 
