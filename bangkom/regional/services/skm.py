@@ -265,10 +265,7 @@ def _receive(
                 created_at=moment,
                 **fields,
             )
-            held_too = hold_earlier(
-                ids=earlier,
-                flag_of={pk: [f for f in flags if f != "lonjakan"] for pk in earlier},
-            )
+            held_too = hold_earlier(flag_of=earlier)
             audit_public(
                 action="skm.submit",
                 target=response,

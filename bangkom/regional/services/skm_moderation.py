@@ -181,18 +181,20 @@ def public_recent(unit: Unit, moment: datetime, window: timedelta) -> QuerySet[S
 
 def anomaly_flags(
     *, unit: Unit, fields: dict[str, Any], ip_hash: str, moment: datetime
-) -> tuple[list[str], list[int]]:
-    """The anomaly flags of a new public answer and the earlier answers to hold with it.
+) -> tuple[list[str], dict[int, list[str]]]:
+    """The anomaly flags of a new public answer, and the earlier answers to hold with it, each
+    with the flags that concern it.
 
     Call inside the submitting transaction, after locking the unit's SKM settings row.
     """
     flags: list[str] = []
-    also_held: set[int] = set()
+    also_held: dict[int, list[str]] = {}
     day = public_recent(unit, moment, DAY)
     same_address = list(day.filter(ip_hash=ip_hash).values_list("pk", flat=True))
     if len(same_address) + 1 >= per_address_day():
         flags.append(AnomalyFlag.ADDRESS_BURST.value)
-        also_held.update(same_address)
+        for pk in same_address:
+            also_held.setdefault(pk, []).append(AnomalyFlag.ADDRESS_BURST.value)
     if public_recent(unit, moment, burst_window()).count() + 1 >= burst_size():
         flags.append(AnomalyFlag.UNIT_BURST.value)
     identical = list(
@@ -200,16 +202,17 @@ def anomaly_flags(
     )
     if identical:
         flags.append(AnomalyFlag.IDENTICAL.value)
-        also_held.update(identical)
-    return flags, sorted(also_held)
+        for pk in identical:
+            also_held.setdefault(pk, []).append(AnomalyFlag.IDENTICAL.value)
+    return flags, also_held
 
 
-def hold_earlier(*, ids: Sequence[int], flag_of: dict[int, list[str]]) -> int:
-    """Hold earlier answers found with a new anomaly, unless a moderator already decided on them.
-    Returns how many changed."""
+def hold_earlier(*, flag_of: dict[int, list[str]]) -> int:
+    """Hold earlier answers found with a new anomaly (id → its flags), unless a moderator already
+    decided on them. Returns how many changed."""
     changed = 0
     for response in SkmResponse.objects.filter(
-        pk__in=list(ids), status=ResponseStatus.COUNTED, moderated_at__isnull=True
+        pk__in=list(flag_of), status=ResponseStatus.COUNTED, moderated_at__isnull=True
     ):
         response.status = ResponseStatus.HELD
         response.flags = sorted(set(response.flags) | set(flag_of.get(response.pk, [])))

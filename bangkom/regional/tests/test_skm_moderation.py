@@ -158,6 +158,7 @@ def test_an_approved_answer_is_not_held_again(world: World, open_unit) -> None:
     second = _submit(world, HONEST[0], "10.4.0.2")  # identical sheet: both held
     first.refresh_from_db()
     assert first.status == second.status == ResponseStatus.HELD
+    assert first.flags == second.flags == ["identik"]
     skm_responses_moderate(
         unit=world.puskesmas,
         response_ids=[first.pk, second.pk],
