@@ -305,3 +305,30 @@ class BehaviourRating(models.Model):
 
     def __str__(self) -> str:
         return f"{self.follow_up_id}/{self.competency_id}: {self.rating}"
+
+
+class ReminderLevel(models.TextChoices):
+    SUPERVISOR = "atasan", _("Atasan")
+    OPD_ADMIN = "admin_opd", _("Admin OPD")
+
+
+class BehaviourReminder(models.Model):
+    """A reminder sent for a pending follow-up: to the supervisor, or (escalated) to the OPD
+    admins of the ASN's unit. One per follow-up, level and day, so a daily run sends it once."""
+
+    follow_up = models.ForeignKey(
+        BehaviourFollowUp, on_delete=models.CASCADE, related_name="reminders"
+    )
+    level = models.CharField(max_length=10, choices=ReminderLevel.choices)
+    sent_on = models.DateField()
+    recipients = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["follow_up", "level", "sent_on"], name="behaviour_reminder_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.follow_up_id} {self.level} {self.sent_on.isoformat()}"

@@ -12,6 +12,7 @@ urlpatterns = [
     path("reaksi/<int:batch>/", views.reaction_form, name="reaction_form"),
     path("angkatan/<int:pk>/", views.batch_evaluation, name="batch"),
     path("angkatan/<int:pk>/nilai/", views.scores_upload, name="scores_upload"),
+    path("angkatan/<int:pk>/hasil/", views.batch_results, name="batch_results"),
     path("angkatan/<int:pk>/keputusan/", views.decide, name="decide"),
     path("angkatan/<int:pk>/tindak-lanjut/", views.action_add, name="action_add"),
     path("tindak-lanjut/", views.action_list, name="action_list"),

@@ -23,11 +23,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from bangkom.accounts.scope import scope_for
+from bangkom.core.access import deny
 from bangkom.core.errors import ServiceError
 from bangkom.core.forms import apply_service_errors
 from bangkom.core.params import query_text
 from bangkom.delivery.models import Batch
-from bangkom.evaluation import selectors
+from bangkom.evaluation import results, selectors
 from bangkom.evaluation.access import (
     actions_for_user,
     can_evaluate,
@@ -421,3 +422,27 @@ def follow_up_form(request: HttpRequest, pk: int) -> HttpResponse:
         },
         status=400 if form.errors else 200,
     )
+
+
+# --- Level 4: results and community feedback -------------------------------------------------
+
+
+@login_required
+@require_GET
+def batch_results(request: HttpRequest, pk: int) -> HttpResponse:
+    """The units of the batch's ASN before and after, beside untrained units, with the public's
+    SKM comments after the training (``evaluation.results``)."""
+    batch = get_evaluation_batch_for_user(request.user, pk)
+    if not can_see_details(request.user, batch):
+        # unit indicators are the instansi's own: its admins and leadership only
+        raise deny()
+    raw = (request.GET.get("bulan") or "").strip()
+    months = int(raw) if raw.isdigit() else results.DEFAULT_MONTHS
+    months = min(max(months, results.MIN_MONTHS), results.MAX_MONTHS)
+    context = {
+        "batch": batch,
+        "months": months,
+        "month_choices": (3, 6, 12, 24),
+        "r": results.batch_results(batch, months=months),
+    }
+    return render(request, "evaluation/batch_results.html", context)

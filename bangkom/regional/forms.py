@@ -356,6 +356,14 @@ class SkmUnitSettingsForm(forms.Form):
         required=False,
         help_text=_("Satu jenis layanan per baris; ditawarkan di formulir survei."),
     )
+    wajib_kode = forms.BooleanField(
+        label=_("Wajibkan kode layanan"),
+        required=False,
+        help_text=_(
+            "Jawaban publik hanya diterima dengan kode layanan bulan ini, yang dicetak di loket "
+            "atau pada struk layanan."
+        ),
+    )
 
 
 class PeriodField(forms.CharField):
@@ -446,6 +454,13 @@ class PublicSkmForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
         required=False,
+    )
+    kode_layanan = forms.CharField(
+        label=_("Kode layanan"),
+        max_length=12,
+        required=False,
+        help_text=_("Tercetak di loket atau pada struk layanan Anda."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

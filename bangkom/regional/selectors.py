@@ -33,6 +33,7 @@ from bangkom.regional.models import (
     PlanPriority,
     PublicInput,
     RegionalSettings,
+    ResponseStatus,
     SignalRule,
     SkmImport,
     SkmResponse,
@@ -334,9 +335,13 @@ def settings_for(instansi_id: int) -> RegionalSettings:
 
 
 def period_responses(period: Period) -> QuerySet[SkmResponse]:
-    """Responses that belong to ``period``: dated inside it, or imported into it or into a
-    period inside it."""
-    return SkmResponse.objects.filter(periode_awal__gte=period.start, periode_akhir__lte=period.end)
+    """Counted responses that belong to ``period``: dated inside it, or imported into it or into
+    a period inside it. Held (awaiting moderation) and rejected answers never count."""
+    return SkmResponse.objects.filter(
+        periode_awal__gte=period.start,
+        periode_akhir__lte=period.end,
+        status=ResponseStatus.COUNTED,
+    )
 
 
 def _result(
@@ -400,6 +405,7 @@ def skm_units(units: QuerySet[Unit], period: Period) -> QuerySet[Unit]:
     in_period = Q(
         skm_responses__periode_awal__gte=period.start,
         skm_responses__periode_akhir__lte=period.end,
+        skm_responses__status=ResponseStatus.COUNTED,
     )
     return (
         units.annotate(period_responses=Count("skm_responses", filter=in_period))
@@ -411,3 +417,41 @@ def skm_units(units: QuerySet[Unit], period: Period) -> QuerySet[Unit]:
 
 def skm_imports(unit: Unit) -> QuerySet[SkmImport]:
     return SkmImport.objects.filter(unit=unit).order_by("-created_at", "-pk")
+
+
+def skm_rows_between(
+    unit_ids: Sequence[int], start: date, end: date
+) -> dict[int, list[tuple[int | None, ...]]]:
+    """The counted U1–U9 rows of each unit dated (or imported for a period) within ``start`` to
+    ``end``, one query; for before/after comparisons (evaluation Level 4)."""
+    rows: dict[int, list[tuple[int | None, ...]]] = defaultdict(list)
+    for unit_id, *scores in (
+        SkmResponse.objects.filter(
+            unit_id__in=list(unit_ids),
+            periode_awal__gte=start,
+            periode_akhir__lte=end,
+            status=ResponseStatus.COUNTED,
+        )
+        .values_list("unit_id", *SCORE_FIELDS)
+        .order_by()
+    ):
+        rows[unit_id].append(tuple(scores))
+    return rows
+
+
+def skm_comments_between(
+    unit_ids: Sequence[int], start: date, end: date, *, limit: int = 50
+) -> QuerySet[SkmResponse]:
+    """Counted public answers with a suggestion (saran) for the units, served within the dates,
+    newest first; the public's own words, without any data that could name them."""
+    return (
+        SkmResponse.objects.filter(
+            unit_id__in=list(unit_ids),
+            tanggal__gte=start,
+            tanggal__lte=end,
+            status=ResponseStatus.COUNTED,
+        )
+        .exclude(saran="")
+        .select_related("unit")
+        .order_by("-tanggal", "-pk")[: max(1, min(limit, 500))]
+    )

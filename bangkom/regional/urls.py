@@ -10,6 +10,7 @@ from bangkom.regional.views import (
     public,
     rules,
     skm,
+    skm_moderation,
 )
 
 app_name = "regional"
@@ -41,6 +42,11 @@ urlpatterns = [
     path("skm/unit/<int:pk>/", skm.skm_unit, name="skm_unit"),
     path("skm/unit/<int:pk>/pengaturan/", skm.skm_unit_settings, name="skm_unit_settings"),
     path("skm/unit/<int:pk>/sinyal/", skm.skm_signal, name="skm_signal"),
+    path("skm/unit/<int:pk>/moderasi/", skm_moderation.skm_moderation, name="skm_moderation"),
+    path("skm/unit/<int:pk>/kode/", skm_moderation.skm_code_print, name="skm_code"),
+    path(
+        "skm/unit/<int:pk>/kode/baru/", skm_moderation.skm_code_rotate_view, name="skm_code_rotate"
+    ),
     path("pengaturan/", configuration.settings_view, name="settings"),
     path("publik/skm/<int:unit_id>/", public.public_skm, name="public_skm"),
     path("publik/skm/<int:unit_id>/terima-kasih/", public.public_skm_done, name="public_skm_done"),

@@ -46,11 +46,14 @@ from bangkom.regional.models.public import (
 )
 from bangkom.regional.models.skm import (
     SCORE_FIELDS,
+    AnomalyFlag,
     Education,
     Occupation,
     ResponseSource,
+    ResponseStatus,
     SkmImport,
     SkmResponse,
+    SkmServiceCode,
     SkmUnitSettings,
 )
 # isort: on
@@ -59,6 +62,7 @@ __all__ = [
     "CONVENTION_CHOICES",
     "IKM_ELEMENT_CHOICES",
     "SCORE_FIELDS",
+    "AnomalyFlag",
     "Education",
     "EvaluationOutcome",
     "Indicator",
@@ -74,11 +78,13 @@ __all__ = [
     "PublicInput",
     "RegionalSettings",
     "ResponseSource",
+    "ResponseStatus",
     "RuleCondition",
     "SignalEvaluation",
     "SignalRule",
     "SkmImport",
     "SkmResponse",
+    "SkmServiceCode",
     "SkmUnitSettings",
     "SpmField",
     "StakeholderKind",

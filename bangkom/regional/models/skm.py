@@ -3,6 +3,7 @@ respondents' answers."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -28,6 +29,14 @@ class SkmUnitSettings(TimeStampedModel):
     )
     jenis_layanan = models.TextField(
         _("jenis layanan"), blank=True, help_text=_("Satu jenis layanan per baris.")
+    )
+    wajib_kode = models.BooleanField(
+        _("wajib kode layanan"),
+        default=False,
+        help_text=_(
+            "Jawaban publik hanya diterima dengan kode layanan bulan ini, yang dicetak di loket "
+            "atau pada struk layanan."
+        ),
     )
 
     class Meta:
@@ -61,6 +70,49 @@ class Occupation(models.TextChoices):
     SWASTA = "swasta", _("Swasta")
     WIRAUSAHA = "wirausaha", _("Wirausaha")
     LAINNYA = "lainnya", _("Lainnya")
+
+
+class ResponseStatus(models.TextChoices):
+    """Whether a response counts in the IKM, U1–U9 and the weight signals.
+
+    A public response flagged by an anomaly check (see ``services.skm_anomaly``) is held until an
+    admin of its unit approves it; imported responses count at once.
+    """
+
+    COUNTED = "dihitung", _("Dihitung")
+    HELD = "ditahan", _("Ditahan, menunggu moderasi")
+    REJECTED = "ditolak", _("Ditolak")
+
+
+class AnomalyFlag(models.TextChoices):
+    ADDRESS_BURST = "alamat", _("Banyak jawaban dari satu alamat")
+    UNIT_BURST = "lonjakan", _("Lonjakan jawaban dalam waktu singkat")
+    IDENTICAL = "identik", _("Lembar jawaban identik")
+
+
+class SkmServiceCode(models.Model):
+    """Kode layanan: the code of a unit for one month, printed at the counter or on the receipt,
+    which the public form asks for when the unit requires it (``SkmUnitSettings.wajib_kode``)."""
+
+    unit = models.ForeignKey(
+        "organisation.Unit", on_delete=models.CASCADE, related_name="skm_codes"
+    )
+    periode = models.CharField(_("periode"), max_length=7)  # month key, "2026-12"
+    kode = models.CharField(_("kode layanan"), max_length=12)
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("kode layanan SKM")
+        verbose_name_plural = _("kode layanan SKM")
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "periode"], name="regional_skm_code_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.periode}"
 
 
 class ResponseSource(models.TextChoices):
@@ -134,12 +186,24 @@ class SkmResponse(models.Model):
         SkmImport, null=True, blank=True, on_delete=models.CASCADE, related_name="responses"
     )
     content_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    ip_hash = models.CharField(max_length=64, blank=True)  # keyed hash, as PublicAttempt
+    status = models.CharField(
+        _("status"), max_length=8, choices=ResponseStatus.choices, default=ResponseStatus.COUNTED
+    )
+    flags = models.JSONField(_("tanda anomali"), default=list, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    moderated_at = models.DateTimeField(_("dimoderasi"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         verbose_name = _("respons SKM")
         verbose_name_plural = _("respons SKM")
-        indexes = [models.Index(fields=["unit", "periode_awal", "periode_akhir"])]
+        indexes = [
+            models.Index(fields=["unit", "periode_awal", "periode_akhir"]),
+            models.Index(fields=["unit", "status", "created_at"]),
+        ]
         constraints = [
             *[_score_check(f"u{i}") for i in range(1, 10)],
             models.CheckConstraint(
@@ -154,3 +218,8 @@ class SkmResponse(models.Model):
     @property
     def scores(self) -> tuple[int | None, ...]:
         return tuple(getattr(self, name) for name in SCORE_FIELDS)
+
+    @property
+    def flag_labels(self) -> list[str]:
+        labels = dict(AnomalyFlag.choices)
+        return [str(labels.get(flag, flag)) for flag in self.flags]

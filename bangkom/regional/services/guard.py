@@ -11,7 +11,8 @@ is refused when:
 - the same token was already used for an accepted submission (the database refuses it);
 - its address already sent ``REGIONAL_PUBLIC_LIMIT_PER_HOUR`` (default 5) accepted submissions
   to the same form in the last hour, or ``REGIONAL_PUBLIC_ATTEMPTS_PER_HOUR`` (default 30)
-  submissions of any kind to any public form.
+  submissions of any kind to any public form. Every submission counts, refused ones included
+  (a refusal at the limit too), so an address that keeps posting stays refused.
 
 Attempts are kept in the database (:class:`PublicAttempt`) for a day, with the address only as a
 keyed hash. The address is ``REMOTE_ADDR``: a deployment behind a reverse proxy must make the
@@ -23,6 +24,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -31,6 +34,7 @@ from django.core import signing
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from bangkom.core.errors import ServiceError
 from bangkom.regional.models import PublicAttempt
 
 SALT = "bangkom.regional.public-form"
@@ -169,16 +173,24 @@ def record_refusal(*, form: str, target: str, ip_hash: str, now: datetime | None
     )
 
 
-def admit(
-    *, form: str, target: str, ip_hash: str, nonce: str, now: datetime | None = None
-) -> PublicAttempt:
-    """Record an accepted submission, or raise :class:`RateLimited`/:class:`PublicRefused`.
+@contextmanager
+def counted_attempt(
+    *, form: str, target: str, ip_hash: str, now: datetime | None = None
+) -> Iterator[None]:
+    """Count a submission that ends in :class:`PublicRefused` or :class:`ServiceError` as a
+    refused attempt. Use it outside the submitting transaction, whose rollback would otherwise
+    take the record with it."""
+    try:
+        yield
+    except (PublicRefused, ServiceError):
+        record_refusal(form=form, target=target, ip_hash=ip_hash, now=now)
+        raise
 
-    Call inside the submitting transaction, after locking the form's settings row, so that two
-    simultaneous submissions cannot both slip under the limit.
-    """
+
+def check_limits(*, form: str, target: str, ip_hash: str, now: datetime | None = None) -> None:
+    """Raise :class:`RateLimited` when the address is over a limit. Every earlier submission of
+    the hour counts towards ``attempts_per_hour``, refused ones included."""
     moment = now or timezone.now()
-    PublicAttempt.objects.filter(at__lt=moment - KEEP).delete()
     recent = PublicAttempt.objects.filter(ip_hash=ip_hash, at__gte=moment - WINDOW)
     if recent.count() >= attempts_per_hour():
         raise RateLimited(
@@ -198,6 +210,20 @@ def admit(
             % {"count": accepted, "limit": limit_per_hour()},
             code="rate_limit",
         )
+
+
+def admit(
+    *, form: str, target: str, ip_hash: str, nonce: str, now: datetime | None = None
+) -> PublicAttempt:
+    """Record an accepted submission, or raise :class:`RateLimited`/:class:`PublicRefused`.
+
+    Call inside the submitting transaction, after locking the form's settings row, so that two
+    simultaneous submissions cannot both slip under the limit. A refusal rolls that transaction
+    back: the caller records it with :func:`record_refusal` afterwards, so that it still counts.
+    """
+    moment = now or timezone.now()
+    PublicAttempt.objects.filter(at__lt=moment - KEEP).delete()
+    check_limits(form=form, target=target, ip_hash=ip_hash, now=moment)
     if PublicAttempt.objects.filter(nonce=nonce, accepted=True).exists():
         raise PublicRefused(
             _("Formulir ini sudah terkirim. Muat ulang halaman untuk mengisi yang baru."),

@@ -135,16 +135,29 @@ def public_input_submit(
     :class:`guard.RateLimited`) for spam checks, limits and duplicates; nothing is saved then.
     """
     moment = now or timezone.now()
-    key = form_key(instansi)
     ip_hash = guard.address_hash(address)
-    fields = _clean(instansi, data)
-    try:
-        nonce = guard.challenge_check(
-            form_key=key, token=token, answer=answer, honeypot=honeypot, now=moment
+    target = str(instansi.pk)
+    with guard.counted_attempt(form=PublicForm.INPUT, target=target, ip_hash=ip_hash, now=moment):
+        guard.check_limits(form=PublicForm.INPUT, target=target, ip_hash=ip_hash, now=moment)
+        item = _receive(
+            instansi=instansi,
+            fields=_clean(instansi, data),
+            nonce=guard.challenge_check(
+                form_key=form_key(instansi),
+                token=token,
+                answer=answer,
+                honeypot=honeypot,
+                now=moment,
+            ),
+            ip_hash=ip_hash,
+            moment=moment,
         )
-    except guard.PublicRefused:
-        guard.record_refusal(form=PublicForm.INPUT, target=str(instansi.pk), ip_hash=ip_hash)
-        raise
+    return item
+
+
+def _receive(
+    *, instansi: Instansi, fields: dict[str, Any], nonce: str, ip_hash: str, moment: datetime
+) -> PublicInput:
     content_hash = _content_hash(instansi, fields)
     try:
         with transaction.atomic():

@@ -14,9 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bangkom.accounts.scope import scope_for
 from bangkom.competencies.models import Competency, CompetencyKind, PositionStandard
-from bangkom.core.access import deny
 from bangkom.core.audit import audit_event, snapshot
 from bangkom.core.errors import ServiceError
 from bangkom.core.imports.report import CellError, ImportRejected, ImportSummary
@@ -31,6 +29,7 @@ from bangkom.regional.models import (
     Occupation,
     PublicForm,
     ResponseSource,
+    ResponseStatus,
     SkmImport,
     SkmResponse,
     SkmUnitSettings,
@@ -46,6 +45,12 @@ from bangkom.regional.selectors import (
 from bangkom.regional.services import guard
 from bangkom.regional.services.common import audit_public, national_competency
 from bangkom.regional.services.rules import check_plan_year
+from bangkom.regional.services.skm_moderation import (
+    anomaly_flags,
+    check_can_manage_unit,
+    check_service_code,
+    hold_earlier,
+)
 
 SOURCE = FactorSource.SKM.value
 MIN_AGE, MAX_AGE = 10, 110
@@ -69,7 +74,10 @@ def skm_settings_save(
     populasi_tahunan: int | None,
     jenis_layanan: str,
     acting_user: Any,
+    wajib_kode: bool | None = None,
 ) -> SkmUnitSettings:
+    """Save a unit's SKM settings; ``wajib_kode`` ``None`` keeps whether a kode layanan is
+    required."""
     if populasi_tahunan is not None and populasi_tahunan < 1:
         raise ServiceError({"populasi_tahunan": _("Jumlah pengguna layanan harus lebih dari 0.")})
     services = "\n".join(
@@ -81,6 +89,8 @@ def skm_settings_save(
         settings.is_open = is_open
         settings.populasi_tahunan = populasi_tahunan
         settings.jenis_layanan = services
+        if wajib_kode is not None:
+            settings.wajib_kode = wajib_kode
         settings.save()
         after = snapshot(settings)
         if before != after:
@@ -109,6 +119,7 @@ class SkmAnswers:
     jenis_layanan: str
     pekerjaan_lainnya: str = ""
     saran: str = ""
+    kode_layanan: str = ""
 
 
 def _clean(answers: SkmAnswers, today: date) -> dict[str, Any]:
@@ -172,20 +183,47 @@ def skm_submit(
 ) -> SkmResponse:
     """Receive one public SKM response for ``unit``.
 
-    Raises :class:`ServiceError` for answers outside the questionnaire and
-    :class:`guard.PublicRefused` for spam checks, rate limits and a second identical response
-    from the same address within the hour; nothing is saved then.
+    Raises :class:`ServiceError` for answers outside the questionnaire or a missing/wrong kode
+    layanan, and :class:`guard.PublicRefused` for spam checks, rate limits and a second identical
+    response from the same address within the hour; nothing is saved then, and the refusal
+    counts as an attempt of the address. An answer that trips an anomaly check is saved held
+    (``ResponseStatus.HELD``): it counts only once a moderator approves it.
     """
     moment = now or timezone.now()
     ip_hash = guard.address_hash(address)
-    fields = _clean(answers, timezone.localdate(moment))
-    try:
+    target = str(unit.pk)
+    with guard.counted_attempt(form=PublicForm.SKM, target=target, ip_hash=ip_hash, now=moment):
+        guard.check_limits(form=PublicForm.SKM, target=target, ip_hash=ip_hash, now=moment)
+        fields = _clean(answers, timezone.localdate(moment))
         nonce = guard.challenge_check(
             form_key=form_key(unit), token=token, answer=answer, honeypot=honeypot, now=moment
         )
-    except guard.PublicRefused:
-        guard.record_refusal(form=PublicForm.SKM, target=str(unit.pk), ip_hash=ip_hash)
-        raise
+        return _receive(
+            unit=unit,
+            fields=fields,
+            code=answers.kode_layanan,
+            nonce=nonce,
+            ip_hash=ip_hash,
+            moment=moment,
+        )
+
+
+def skm_count_invalid(*, unit: Unit, address: str, now: datetime | None = None) -> None:
+    """Count a public post the form itself refused (missing answers) as an attempt."""
+    guard.record_refusal(
+        form=PublicForm.SKM, target=str(unit.pk), ip_hash=guard.address_hash(address), now=now
+    )
+
+
+def _receive(
+    *,
+    unit: Unit,
+    fields: dict[str, Any],
+    code: str,
+    nonce: str,
+    ip_hash: str,
+    moment: datetime,
+) -> SkmResponse:
     content_hash = hashlib.sha256(
         "\x1f".join([ip_hash, str(unit.pk), *(str(fields[k]) for k in sorted(fields))]).encode()
     ).hexdigest()
@@ -195,6 +233,13 @@ def skm_submit(
             if settings is None or not settings.is_open:
                 raise guard.PublicRefused(
                     _("Survei unit layanan ini sedang ditutup."), code="closed"
+                )
+            if settings.wajib_kode:
+                check_service_code(
+                    unit=unit,
+                    given=code,
+                    service_day=fields["tanggal"],
+                    today=timezone.localdate(moment),
                 )
             guard.admit(
                 form=PublicForm.SKM, target=str(unit.pk), ip_hash=ip_hash, nonce=nonce, now=moment
@@ -209,13 +254,18 @@ def skm_submit(
                     ),
                     code="duplicate",
                 )
+            flags, earlier = anomaly_flags(unit=unit, fields=fields, ip_hash=ip_hash, moment=moment)
             response = SkmResponse.objects.create(
                 unit=unit,
                 source=ResponseSource.PUBLIC,
                 content_hash=content_hash,
+                ip_hash=ip_hash,
+                status=ResponseStatus.HELD if flags else ResponseStatus.COUNTED,
+                flags=flags,
                 created_at=moment,
                 **fields,
             )
+            held_too = hold_earlier(flag_of=earlier)
             audit_public(
                 action="skm.submit",
                 target=response,
@@ -224,6 +274,9 @@ def skm_submit(
                     "unit": unit.pk,
                     "tanggal": fields["tanggal"].isoformat(),
                     **{name: fields[name] for name in SCORE_FIELDS},
+                    "status": response.status,
+                    "tanda": flags,
+                    "ikut_ditahan": held_too,
                 },
             )
     except IntegrityError:
@@ -235,12 +288,6 @@ def skm_submit(
 
 
 # ----------------------------------------------------------------------------- imports
-
-
-def check_can_manage_unit(user: Any, unit: Unit) -> None:
-    """Admins of the instansi and OPD admins of the unit's subtree; ``None`` is the system."""
-    if user is not None and not scope_for(user).manages_unit_path(unit.instansi_id, unit.path):
-        raise deny()
 
 
 def skm_import(

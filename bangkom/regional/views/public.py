@@ -30,6 +30,7 @@ from bangkom.regional.services import (
 )
 from bangkom.regional.services.inputs import form_key as input_form_key
 from bangkom.regional.services.skm import form_key as skm_form_key
+from bangkom.regional.services.skm import skm_count_invalid
 from bangkom.regional.views.common import client_address
 
 
@@ -129,6 +130,7 @@ def _answers(data: dict[str, Any]) -> SkmAnswers:
         pekerjaan_lainnya=data["pekerjaan_lainnya"],
         jenis_layanan=data["jenis_layanan"],
         saran=data["saran"],
+        kode_layanan=data.get("kode_layanan", ""),
     )
 
 
@@ -139,6 +141,9 @@ def public_skm(request: HttpRequest, unit_id: int) -> HttpResponse:
     form = PublicSkmForm(request.POST or None)
     status = 200
     refusal = ""
+    if request.method == "POST" and not form.is_valid():
+        # an incomplete sheet is an attempt too: a robot posting junk reaches the limit
+        skm_count_invalid(unit=unit, address=client_address(request))
     if request.method == "POST" and form.is_valid():
         token, answer, honeypot = _guard_values(request)
         try:
@@ -159,6 +164,7 @@ def public_skm(request: HttpRequest, unit_id: int) -> HttpResponse:
     context = {
         "unit": unit,
         "services": settings.services,
+        "needs_code": settings.wajib_kode,
         "form": form,
         "challenge": challenge_issue(skm_form_key(unit)),
         "refusal": refusal,

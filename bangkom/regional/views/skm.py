@@ -43,6 +43,7 @@ from bangkom.regional.services import (
     skm_signal_apply,
 )
 from bangkom.regional.services.skm import skm_settings
+from bangkom.regional.services.skm_moderation import held_count_by_unit, held_responses
 from bangkom.regional.views.common import page_context
 
 # SKM files are long surveys: a shorter list keeps the page readable.
@@ -83,6 +84,7 @@ def skm_results(request: HttpRequest) -> HttpResponse:
     units = selectors.skm_units(skm_units_for_user(request.user, instansi), period)
     context = paginate(request, units)
     context.update(page_context(request, instansi, "skm"))
+    held = held_count_by_unit(skm_units_for_user(request.user, instansi))
     context.update(
         {
             "period": period,
@@ -92,12 +94,14 @@ def skm_results(request: HttpRequest) -> HttpResponse:
             "convention": settings.convention,
             "threshold": settings.skm_nrr_threshold,
             "grades": GRADES,
+            "held": held,
+            "held_total": sum(held.values()),
         }
     )
     return render(request, "regional/skm_results.html", context)
 
 
-def _qr(url: str) -> SafeString:
+def qr_svg(url: str) -> SafeString:
     # segno writes the SVG itself from the URL; nothing user-written goes into it
     return mark_safe(segno.make(url, error="m").svg_inline(scale=3, dark="#111"))  # noqa: S308
 
@@ -124,9 +128,10 @@ def skm_unit(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         "imports": selectors.skm_imports(unit)[:20],
         "public_url": public_url,
-        "qr": _qr(public_url) if settings.is_open else "",
+        "qr": qr_svg(public_url) if settings.is_open else "",
         "conventions": list(WeightConvention),
         "factors": selectors.factors_of(unit.instansi_id, f"skm:{unit.pk}:{period.key}"),
+        "held_count": held_responses([unit]).count(),
     }
     return render(request, "regional/skm_unit.html", context)
 
@@ -142,6 +147,7 @@ def skm_unit_settings(request: HttpRequest, pk: int) -> HttpResponse:
             "is_open": current.is_open,
             "populasi_tahunan": current.populasi_tahunan,
             "jenis_layanan": current.jenis_layanan,
+            "wajib_kode": current.wajib_kode,
         },
     )
     if request.method == "POST" and form.is_valid():
@@ -151,6 +157,7 @@ def skm_unit_settings(request: HttpRequest, pk: int) -> HttpResponse:
                 is_open=form.cleaned_data["is_open"],
                 populasi_tahunan=form.cleaned_data["populasi_tahunan"],
                 jenis_layanan=form.cleaned_data["jenis_layanan"],
+                wajib_kode=form.cleaned_data["wajib_kode"],
                 acting_user=request.user,
             )
         except ServiceError as exc:
