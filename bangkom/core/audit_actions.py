@@ -90,6 +90,9 @@ ACTION_LABELS: dict[str, Promise] = {
     "skm.import": _("Berkas SKM diimpor"),
     "skm.import_delete": _("Impor SKM dihapus"),
     "skm_settings.save": _("Pengaturan SKM unit disimpan"),
+    "skm.approve": _("Jawaban SKM yang ditahan diterima"),
+    "skm.reject": _("Jawaban SKM yang ditahan ditolak"),
+    "skm.code_rotate": _("Kode layanan SKM diganti"),
     # Needs and weight factors
     "needs.recompute": _("Kebutuhan dihitung ulang"),
     "needs.recompute.queue": _("Penghitungan ulang kebutuhan dijadwalkan"),
@@ -191,6 +194,7 @@ ACTION_LABELS: dict[str, Promise] = {
     "evaluation.action_close": _("Tindak lanjut diselesaikan"),
     "evaluation.follow_ups_schedule": _("Evaluasi pasca-pelatihan dijadwalkan"),
     "evaluation.follow_up_complete": _("Evaluasi pasca-pelatihan diselesaikan"),
+    "evaluation.follow_up.remind": _("Pengingat evaluasi pasca-pelatihan dikirim"),
     # Recognition
     "recognition.certificate.issue": _("Sertifikat diterbitkan"),
     "recognition.certificate.bulk_start": _("Penerbitan sertifikat massal dimulai"),
