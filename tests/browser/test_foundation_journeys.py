@@ -19,7 +19,7 @@ def test_employee_logs_in_with_nip_on_a_phone_and_sees_own_profile(
     world = build_world()
     login(phone_page, live_server.url, "19920314 201903 1 004", PASSWORD)
     expect(phone_page.get_by_role("heading", level=1)).to_contain_text("Selamat datang")
-    phone_page.get_by_text("Menu").click()
+    phone_page.get_by_text("Menu", exact=True).click()
     phone_page.get_by_role("link", name="Profil saya").click()
     expect(phone_page.get_by_role("heading", level=1)).to_have_text(world.employee.display_name)
     expect(phone_page.get_by_text("Standar kompetensi jabatan")).to_be_visible()
@@ -80,7 +80,7 @@ def test_bkpsdm_admin_imports_a_file_with_an_error_fixes_it_and_finds_the_employ
     good = tmp_path / "siasn_benar.csv"
     good.write_text(SIASN_HEADER + ROW.format(nip="199502202020122001"), encoding="utf-8")
     login(page, live_server.url, "bkpsdm", PASSWORD)
-    page.get_by_text("Menu").click()
+    page.get_by_text("Menu", exact=True).click()
     page.get_by_role("link", name="Impor data").click()
     page.locator("input[type=file]").set_input_files(str(bad))
     page.get_by_role("button", name="Unggah dan periksa").click()
